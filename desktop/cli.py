@@ -1,0 +1,179 @@
+"""The ``xuncha`` command line: the same services as the app, for scripts and power users.
+
+Passphrases come from ``--passphrase-file`` or XUNCHA_PASSPHRASE, never from an argument.
+User mistakes end with a one-line message and exit status 1; ``--help`` speaks the user's
+language (XUNCHA_LANG=en for English).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core import errors, kinds
+from desktop.core.i18n import tr
+from desktop.services import demo, queries, roster
+from desktop.services.workspace import open_workspace
+from desktop.store import revlog
+
+
+def _passphrase(args: argparse.Namespace, *, default: str | None = None) -> str:
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError:
+            raise errors.FileMissing(path=args.passphrase_file) from None
+        return text.rstrip("\r\n")
+    env = os.environ.get("XUNCHA_PASSPHRASE")
+    if env:
+        return env
+    if default is not None:
+        return default
+    raise errors.PassphraseRequired()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ws, changes = roster.create_database(Path(args.db), _passphrase(args), roster.NewRound(
+        round_name=args.name, year=args.year, team_name=args.team,
+        inspector_name=args.inspector, role=args.role))
+    ws.close()
+    print(tr("Created {path}: {n} records", path=args.db, n=len(changes.created)))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    result = demo.generate(
+        Path(args.outdir), args.scale, args.laptops, args.seed,
+        _passphrase(args, default=demo.DEMO_PASSPHRASE),
+        progress=lambda step: print(tr("Writing {step}", step=step), file=sys.stderr))
+    for path in result.paths:
+        print(path)
+    print(tr("{n} revisions in {s:.1f} s", n=result.revisions, s=time.perf_counter() - start))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    ws = open_workspace(Path(args.db), _passphrase(args))
+    try:
+        st = queries.stats(ws)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps({"digest": st.digest, "revisions": st.revisions, "counts": st.counts,
+                          "totals": st.totals}, ensure_ascii=False, indent=2))
+        return 0
+    print(tr("State digest: {d}", d=st.digest))
+    print(tr("Revisions: {n}", n=st.revisions))
+    for kind, n in st.counts.items():
+        print(f"  {kind:<14} {n}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ws = open_workspace(Path(args.db), _passphrase(args))
+    try:
+        with ws.db.session() as session:
+            report = revlog.check(session)
+            integrity = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
+    finally:
+        ws.close()
+    if integrity != "ok":
+        report.problems.append(f"integrity_check: {integrity}")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.ok:
+        print(tr("OK: {r} revisions and {b} attachments verified", r=report.revisions,
+                 b=report.blobs))
+        return 0
+    print(tr("{n} problems found", n=len(report.problems)), file=sys.stderr)
+    return 1
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own phrases translated and errors on one line."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = tr("positional arguments")
+        self._optionals.title = tr("options")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {tr('error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="xuncha", description=tr("Village inspection workbench (command line)"),
+                add_help=False)
+    _help(p)
+    p.add_argument("--version", action="version", version=f"xuncha {__version__}",
+                   help=tr("show the version and exit"))
+    sub = p.add_subparsers(dest="command", required=True, metavar=tr("COMMAND"),
+                           parser_class=_Parser)
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_, add_help=False)
+        _help(sp)
+        sp.add_argument("--passphrase-file", metavar=tr("FILE"),
+                        help=tr("read the passphrase from FILE (or set XUNCHA_PASSPHRASE)"))
+        return sp
+
+    sp = command("init", tr("create a new encrypted database"))
+    sp.add_argument("db", metavar="DB", help=tr("path of the new database file"))
+    sp.add_argument("--name", required=True, help=tr("name of the inspection round"))
+    sp.add_argument("--inspector", required=True, help=tr("your name"))
+    sp.add_argument("--role", required=True, choices=kinds.ROLES,
+                    help=tr("your role: leader, deputy, liaison or member"))
+    sp.add_argument("--team", required=True, help=tr("name of your inspection team"))
+    sp.add_argument("--year", type=int, default=time.localtime().tm_year,
+                    help=tr("year of the round"))
+    sp.set_defaults(func=cmd_init)
+
+    sp = command("demo", tr("write a synthetic demo round, one database per laptop"))
+    sp.add_argument("outdir", metavar="OUTDIR", help=tr("folder for the databases"))
+    sp.add_argument("--scale", choices=demo.SCALES, default="small",
+                    help=tr("small, or changzhou for the article's 703 villages"))
+    sp.add_argument("--laptops", type=int, default=6, help=tr("number of laptops"))
+    sp.add_argument("--seed", type=int, default=1, help=tr("random seed"))
+    sp.set_defaults(func=cmd_demo)
+
+    sp = command("stats", tr("print counts per record kind and the state digest"))
+    sp.add_argument("db", metavar="DB", help=tr("database file"))
+    sp.add_argument("--json", action="store_true", help=tr("print JSON"))
+    sp.set_defaults(func=cmd_stats)
+
+    sp = command("check", tr("verify every revision, attachment and table"))
+    sp.add_argument("db", metavar="DB", help=tr("database file"))
+    sp.set_defaults(func=cmd_check)
+    return p
+
+
+def _help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help=tr("show this help and exit"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except errors.XunchaError as e:
+        print(f"xuncha: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

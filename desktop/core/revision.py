@@ -1,0 +1,105 @@
+"""Revisions: the immutable, hash-named changes that make up the evidence store.
+
+A revision's id is the SHA-256 of its canonical envelope, so anyone can re-check that a
+revision is exactly what its author wrote and that nothing was altered on the way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core import canonical
+
+ENVELOPE_KEYS = (
+    "attachments", "author", "body", "deleted", "device", "hlc",
+    "kind", "parents", "record_id", "wall_time",
+)
+
+
+class RevisionError(ValueError):
+    """An envelope that is malformed or whose id does not match its bytes."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    kind: str
+    record_id: str
+    parents: tuple[str, ...]
+    author: str
+    device: str
+    hlc: str
+    wall_time: str
+    deleted: bool
+    body: dict[str, Any]
+    attachments: tuple[str, ...] = ()
+    id: str = field(default="", compare=False)
+    envelope: bytes = field(default=b"", repr=False, compare=False)
+
+    def as_envelope(self) -> dict[str, Any]:
+        return {
+            "attachments": sorted(set(self.attachments)),
+            "author": self.author,
+            "body": self.body,
+            "deleted": self.deleted,
+            "device": self.device,
+            "hlc": self.hlc,
+            "kind": self.kind,
+            "parents": sorted(set(self.parents)),
+            "record_id": self.record_id,
+            "wall_time": self.wall_time,
+        }
+
+
+def seal(draft: Revision) -> Revision:
+    """Return ``draft`` with its canonical envelope and id filled in."""
+    env = draft.as_envelope()
+    data = canonical.canonical_bytes(env)
+    return Revision(
+        kind=draft.kind,
+        record_id=draft.record_id,
+        parents=tuple(env["parents"]),
+        author=draft.author,
+        device=draft.device,
+        hlc=draft.hlc,
+        wall_time=draft.wall_time,
+        deleted=draft.deleted,
+        body=draft.body,
+        attachments=tuple(env["attachments"]),
+        id=hashlib.sha256(data).hexdigest(),
+        envelope=data,
+    )
+
+
+def open_envelope(revision_id: str, data: bytes) -> Revision:
+    """Parse stored envelope bytes, checking the hash and the canonical form.
+
+    Raises RevisionError naming the revision when anything does not match.
+    """
+    if hashlib.sha256(data).hexdigest() != revision_id:
+        raise RevisionError(f"revision {revision_id}: hash does not match its content")
+    try:
+        env = canonical.parse(data)
+    except ValueError as exc:
+        raise RevisionError(f"revision {revision_id}: not valid JSON ({exc})") from None
+    if not isinstance(env, dict) or tuple(sorted(env)) != ENVELOPE_KEYS:
+        raise RevisionError(f"revision {revision_id}: envelope keys are wrong")
+    if canonical.canonical_bytes(env) != data:
+        raise RevisionError(f"revision {revision_id}: envelope is not in canonical form")
+    if not isinstance(env["body"], dict) or not isinstance(env["deleted"], bool):
+        raise RevisionError(f"revision {revision_id}: body or deleted flag has the wrong type")
+    return Revision(
+        kind=env["kind"],
+        record_id=env["record_id"],
+        parents=tuple(env["parents"]),
+        author=env["author"],
+        device=env["device"],
+        hlc=env["hlc"],
+        wall_time=env["wall_time"],
+        deleted=env["deleted"],
+        body=env["body"],
+        attachments=tuple(env["attachments"]),
+        id=revision_id,
+        envelope=data,
+    )

@@ -1,0 +1,161 @@
+"""Synthetic but realistic rounds for trying the app, demos and benchmarks.
+
+The leader creates a base (round, teams, roster); each laptop starts from a snapshot of that
+base, gets its own inspector identity and device key, and records its district's towns and
+villages, as happens in real rounds. The same seed always gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.core import demo_names, errors
+from desktop.core.ids import uuid7
+from desktop.services import identity, locations, queries, roster
+from desktop.services.workspace import Actor, Workspace, open_workspace
+from desktop.store import database
+from desktop.store.models import TeamRow
+
+DEMO_PASSPHRASE = "xuncha-demo"
+SCALES = ("small", "changzhou")
+START = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+ROLES_OF_TEAM = ("leader", "deputy", "liaison", "member", "member", "member")
+TEAM_NUMERALS = "一二三四五六七八九十"
+
+
+class _Clock:
+    """A fake wall clock that moves forward a little at every reading."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.ms = int(START.timestamp() * 1000)
+
+    def __call__(self) -> int:
+        self.ms += self.rng.randint(200, 4000)
+        return self.ms
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    paths: tuple[Path, ...]
+    revisions: int
+
+
+def _team_name(i: int) -> str:
+    return f"第{TEAM_NUMERALS[i] if i < 10 else i + 1}巡察组"
+
+
+def _plan(scale: str, rng: random.Random) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Districts with their towns and the number of villages in each town."""
+    if scale == "small":
+        picks = demo_names.CHANGZHOU_DISTRICTS[:2]
+        return [(d, [(t, 3) for t in demo_names.TOWN_NAMES[d][:2]]) for d, _ in picks]
+    plan = []
+    for district, villages in demo_names.CHANGZHOU_DISTRICTS:
+        towns = demo_names.TOWN_NAMES[district]
+        counts = [villages // len(towns)] * len(towns)
+        for i in range(villages - sum(counts)):
+            counts[i] += 1
+        plan.append((district, list(zip(towns, counts))))
+    return plan
+
+
+def generate(
+    outdir: Path, scale: str = "small", laptops: int = 6, seed: int = 1,
+    passphrase: str = DEMO_PASSPHRASE, progress: Callable[[str], None] = lambda _m: None,
+) -> DemoResult:
+    """Write ``laptops`` databases (laptop-1.db …) into ``outdir``."""
+    if scale not in SCALES:
+        raise errors.XunchaError(f"scale must be one of {', '.join(SCALES)}")
+    if not 1 <= laptops <= 30:
+        raise errors.XunchaError("laptops must be between 1 and 30")
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = tuple(outdir / f"laptop-{i + 1}.db" for i in range(laptops))
+    for path in paths:
+        if path.exists():
+            raise errors.FileExists(path=path)
+    rng = random.Random(seed)
+    clock = _Clock(rng)
+    options = {"now_ms": clock, "random_bytes": rng.randbytes}
+
+    progress("base")
+    leader_name = demo_names.person_name(rng)
+    ws, _ = roster.create_database(
+        paths[0], passphrase,
+        roster.NewRound("2026年第一轮村（社区）巡察", 2026, _team_name(0), leader_name, "leader"),
+        workspace_options=options, key_seed=f"{seed}-0".encode())
+    team_leaders = _roster(ws, laptops, rng)
+    for path in paths[1:]:
+        database.backup_copy(ws.db, path)
+    revisions = 0
+    plan = _plan(scale, rng)
+    taken: set[str] = set()
+    for i, path in enumerate(paths):
+        progress(path.name)
+        if i:
+            ws = _take_over(path, passphrase, team_leaders[i], options, seed, i)
+        mine = [p for j, p in enumerate(plan) if j % laptops == i]
+        _record_districts(ws, mine, rng, taken)
+        revisions += queries.stats(ws).revisions
+        ws.close()
+    return DemoResult(paths=paths, revisions=revisions)
+
+
+def _roster(ws: Workspace, teams: int, rng: random.Random) -> list[tuple[str, str]]:
+    """Teams and their members; returns (inspector id, name) of each team's leader."""
+    leaders = [(ws.actor.inspector_id, "")]
+    with ws.unit_of_work() as uow:
+        first_team = uow.session.scalars(select(TeamRow)).one()
+        round_id = first_team.round_id
+        for t in range(teams):
+            team_id = first_team.id if t == 0 else uow.write(
+                "team", None, {"name": _team_name(t), "round_id": round_id}).record_id
+            for r, role in enumerate(ROLES_OF_TEAM):
+                if t == 0 and r == 0:
+                    continue
+                rev = uow.write("inspector", None, {
+                    "name": demo_names.person_name(rng), "role": role, "team_id": team_id})
+                if r == 0:
+                    leaders.append((rev.record_id, rev.body["name"]))
+    return leaders
+
+
+def _take_over(path: Path, passphrase: str, leader: tuple[str, str], options: dict,
+               seed: int, i: int) -> Workspace:
+    """Make a copied base the laptop of another team's leader, with a new device."""
+    ws = open_workspace(path, passphrase, **options)
+    ws.actor = Actor(leader[0], uuid7(ws.now_ms(), ws.random_bytes))
+    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.timezone.utc)
+    keys = identity.new_key_material(leader[1], _team_name(i), passphrase, now=now,
+                                     seed=f"{seed}-{i}".encode())
+    with ws.unit_of_work() as uow:
+        roster.register_device(uow, keys)
+    return ws
+
+
+def _record_districts(ws: Workspace, plan: list, rng: random.Random, taken: set[str]) -> None:
+    with ws.unit_of_work() as uow:
+        round_id = roster.round_id(uow)
+        for district, towns in plan:
+            d = uow.write("district", None, {"name": district, "round_id": round_id})
+            for town, n in towns:
+                t = uow.write("town", None, {"name": town, "district_id": d.record_id})
+                for name in demo_names.village_names(rng, n, taken):
+                    uow.write("village", None, {"name": name, "town_id": t.record_id})
+
+
+def open_demo(progress: Callable[[str], None] = lambda _m: None) -> Workspace:
+    """Open the demo round in the app's data folder, writing it first if needed."""
+    path = locations.demo_database()
+    if not path.exists():
+        for leftover in path.parent.glob("laptop-*.db*"):
+            leftover.unlink()
+        generate(path.parent, "small", laptops=2, seed=1, progress=progress)
+    return open_workspace(path, DEMO_PASSPHRASE)

@@ -1,0 +1,151 @@
+"""User actions on the round: create a database, add and edit districts, towns, villages,
+inspectors; delete and restore records; attach files.
+
+Each function is one user action: one unit of work, returning the ``Changes`` it made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from desktop.core import errors, kinds
+from desktop.core.ids import uuid7
+from desktop.services import identity
+from desktop.services.workspace import Actor, Changes, UnitOfWork, Workspace
+from desktop.store import database, revlog
+from desktop.store.models import LocalIdentity, RoundRow
+
+
+@dataclass(frozen=True)
+class NewRound:
+    """What the first-run form asks for."""
+
+    round_name: str
+    year: int
+    team_name: str
+    inspector_name: str
+    role: str
+
+
+def create_database(
+    path: Path, passphrase: str, new: NewRound, *, workspace_options: dict | None = None,
+    key_seed: bytes | None = None,
+) -> tuple[Workspace, Changes]:
+    """Create an encrypted database holding a round, a team and the creating inspector.
+
+    The inspector gets a device id and a signing key; the key never leaves this file.
+    """
+    # Check the form before a file is created; the ids are filled in later.
+    kinds.validate("round", {"name": new.round_name, "year": new.year})
+    kinds.validate("team", {"name": new.team_name, "round_id": "-"})
+    kinds.validate("inspector", {"name": new.inspector_name, "role": new.role, "team_id": "-"})
+    db = database.create(Path(path), passphrase)
+    try:
+        ws = Workspace(db, Actor("", ""), **(workspace_options or {}))
+        ws.actor = Actor(inspector_id=uuid7(ws.now_ms(), ws.random_bytes),
+                         device_id=uuid7(ws.now_ms(), ws.random_bytes))
+        changes = _found_round(ws, passphrase, new, key_seed)
+    except BaseException:
+        db.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            Path(leftover).unlink(missing_ok=True)
+        raise
+    return ws, changes
+
+
+def _found_round(ws: Workspace, passphrase: str, new: NewRound, key_seed: bytes | None
+                 ) -> Changes:
+    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.timezone.utc)
+    keys = identity.new_key_material(new.inspector_name, new.team_name, passphrase,
+                                     now=now, seed=key_seed)
+    with ws.unit_of_work() as uow:
+        round_ = uow.write("round", None, {"name": new.round_name, "year": new.year})
+        team = uow.write("team", None, {"name": new.team_name, "round_id": round_.record_id})
+        uow.write("inspector", ws.actor.inspector_id, {
+            "name": new.inspector_name, "role": new.role, "team_id": team.record_id},
+            parents=())
+        register_device(uow, keys)
+        return uow.changes
+
+
+def register_device(uow: UnitOfWork, keys: identity.KeyMaterial) -> None:
+    """Make ``uow``'s actor the local identity of this file, with its key pair."""
+    uow.session.execute(delete(LocalIdentity))
+    uow.session.add(LocalIdentity(
+        device_id=uow.ws.actor.device_id, inspector_id=uow.ws.actor.inspector_id,
+        private_key_pem=keys.private_key_pem, certificate_pem=keys.certificate_pem))
+    uow.write("device", uow.ws.actor.device_id, {
+        "inspector_id": uow.ws.actor.inspector_id,
+        "certificate": keys.certificate_pem.decode("ascii")}, parents=())
+
+
+def round_id(uow: UnitOfWork) -> str:
+    rid = uow.session.scalar(select(RoundRow.id).order_by(RoundRow.hlc))
+    if rid is None:
+        raise errors.RecordMissing(record_id="round")
+    return rid
+
+
+def add_inspector(ws: Workspace, name: str, role: str, team_id: str) -> Changes:
+    with ws.unit_of_work() as uow:
+        uow.write("inspector", None, {"name": name, "role": role, "team_id": team_id})
+        return uow.changes
+
+
+def add_district(ws: Workspace, name: str) -> Changes:
+    with ws.unit_of_work() as uow:
+        uow.write("district", None, {"name": name, "round_id": round_id(uow)})
+        return uow.changes
+
+
+def add_town(ws: Workspace, name: str, district_id: str) -> Changes:
+    with ws.unit_of_work() as uow:
+        uow.write("town", None, {"name": name, "district_id": district_id})
+        return uow.changes
+
+
+def add_village(ws: Workspace, name: str, town_id: str) -> Changes:
+    with ws.unit_of_work() as uow:
+        uow.write("village", None, {"name": name, "town_id": town_id})
+        return uow.changes
+
+
+def rename(ws: Workspace, record_id: str, name: str, seen_head: str | None = None) -> Changes:
+    """Rename a record; ``seen_head`` is the revision the user was looking at."""
+    with ws.unit_of_work() as uow:
+        current = uow.current(record_id)
+        parents = (seen_head,) if seen_head else None
+        uow.write(current.kind, record_id, {**current.body, "name": name}, parents=parents)
+        return uow.changes
+
+
+def delete_record(ws: Workspace, record_id: str) -> Changes:
+    """Delete a record: a revision marked deleted, which can be undone from its history."""
+    with ws.unit_of_work() as uow:
+        current = uow.current(record_id)
+        uow.write(current.kind, record_id, {}, deleted=True)
+        return uow.changes
+
+
+def restore_record(ws: Workspace, record_id: str, revision_id: str) -> Changes:
+    """Bring back the body of an earlier revision as a new revision on top of the heads."""
+    with ws.unit_of_work() as uow:
+        old = revlog.load(uow.session, revision_id)
+        if old.record_id != record_id or old.deleted:
+            raise errors.RecordMissing(record_id=record_id)
+        uow.write(old.kind, record_id, old.body, attachments=old.attachments)
+        return uow.changes
+
+
+def attach(ws: Workspace, record_id: str, data: bytes) -> Changes:
+    """Attach a file (photo, scan) to a record; identical files are stored once."""
+    with ws.unit_of_work() as uow:
+        current = uow.current(record_id)
+        digest = revlog.put_blob(uow.session, data)
+        uow.write(current.kind, record_id, current.body,
+                  attachments=tuple(set(current.attachments) | {digest}))
+        return uow.changes

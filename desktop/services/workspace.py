@@ -1,0 +1,148 @@
+"""The open database of one inspector on one laptop, and its unit of work.
+
+A ``Workspace`` knows who is writing (inspector and device) and keeps the hybrid logical
+clock. ``Workspace.unit_of_work`` is the one way services change data: every revision written
+in the block, with its heads and current rows, is committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import errors, hlc, kinds
+from desktop.core.ids import uuid7
+from desktop.core.revision import Revision, seal
+from desktop.store import database, revlog
+from desktop.store.models import LocalIdentity, LocalState, RevisionRow
+
+
+@dataclass(frozen=True)
+class Actor:
+    inspector_id: str
+    device_id: str
+
+
+@dataclass
+class Changes:
+    """What a service changed: record ids by effect, and the revisions written."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    revisions: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.revisions)
+
+
+class UnitOfWork:
+    """Writes revisions inside one transaction on behalf of the workspace's actor."""
+
+    def __init__(self, ws: "Workspace", session: Session) -> None:
+        self.ws = ws
+        self.session = session
+        self.changes = Changes()
+        state = session.get(LocalState, "hlc")
+        self._clock = hlc.Timestamp.parse(state.value) if state else hlc.ZERO
+
+    def new_id(self) -> str:
+        return uuid7(self.ws.now_ms(), self.ws.random_bytes)
+
+    def write(
+        self, kind: str, record_id: str | None, body: dict[str, Any], *,
+        parents: tuple[str, ...] | None = None, deleted: bool = False,
+        attachments: tuple[str, ...] = (),
+    ) -> Revision:
+        """Write one revision.
+
+        A new record has ``record_id`` None (or its chosen id with ``parents=()``); an edit
+        with ``parents`` None follows the record's current heads.
+        """
+        clean = body if deleted else kinds.validate(kind, body)
+        if parents is None and record_id is not None:
+            parents = tuple(revlog.heads_of(self.session, record_id))
+            if not parents:
+                raise errors.RecordMissing(record_id=record_id)
+        parents = parents or ()
+        creating = not parents
+        record_id = record_id or self.new_id()
+        for parent in parents:
+            row = self.session.get(RevisionRow, parent)
+            if row is None or row.record_id != record_id or row.kind != kind:
+                raise errors.RecordMissing(record_id=record_id)
+        now = self.ws.now_ms()
+        self._clock = hlc.tick(self._clock, now)
+        rev = seal(Revision(
+            kind=kind, record_id=record_id, parents=parents,
+            author=self.ws.actor.inspector_id, device=self.ws.actor.device_id,
+            hlc=str(self._clock),
+            wall_time=dt.datetime.fromtimestamp(now / 1000, dt.timezone.utc)
+            .isoformat(timespec="milliseconds"),
+            deleted=deleted, body=clean, attachments=attachments,
+        ))
+        revlog.append(self.session, [rev])
+        revlog.refresh(self.session, [record_id])
+        self.session.merge(LocalState(key="hlc", value=str(self._clock)))
+        target = (self.changes.created if creating else
+                  self.changes.deleted if deleted else self.changes.updated)
+        target.append(record_id)
+        self.changes.revisions.append(rev.id)
+        self.changes.kinds.add(kind)
+        return rev
+
+    def current(self, record_id: str) -> Revision:
+        """The head shown for a record (raises when it does not exist or is deleted)."""
+        heads = [revlog.load(self.session, h) for h in revlog.heads_of(self.session, record_id)]
+        shown = revlog.shown_head(heads)
+        if shown is None:
+            raise errors.RecordMissing(record_id=record_id)
+        return shown
+
+
+class Workspace:
+    def __init__(
+        self, db: database.Database, actor: Actor, *,
+        now_ms: Callable[[], int] | None = None,
+        random_bytes: Callable[[int], bytes] = os.urandom,
+    ) -> None:
+        self.db = db
+        self.actor = actor
+        self.now_ms = now_ms or (lambda: int(time.time() * 1000))
+        self.random_bytes = random_bytes
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        with self.db.session() as session:
+            yield UnitOfWork(self, session)
+
+    def read(self) -> Session:
+        return self.db.read()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_workspace(path: Path, passphrase: str, **options: Any) -> Workspace:
+    """Open a database and the identity of the inspector working on this laptop."""
+    db = database.open_database(Path(path), passphrase)
+    with db.read() as session:
+        ident = session.scalars(select(LocalIdentity)).first()
+    if ident is None:
+        db.close()
+        raise errors.ForeignDatabase(path=path)
+    return Workspace(db, Actor(ident.inspector_id, ident.device_id), **options)

@@ -1,0 +1,253 @@
+"""Opening, creating, upgrading and snapshotting encrypted database files.
+
+One database is one SQLCipher file keyed from the user's passphrase. Opening checks, before
+anything is written, that the file is really ours, that the passphrase is right and that
+this release can read its schema; every SQLite failure is turned into a clear error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core import errors
+from desktop.store.models import IMMUTABLE_TABLES, Base, Meta
+
+APPLICATION_ID = "xuncha.evidence-store"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+# Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
+MIGRATIONS: dict[int, Callable[[Session], None]] = {}
+
+
+def _key_url(path: Path, passphrase: str) -> URL:
+    # The dialect writes the key as pragma key="...": double any quote in the passphrase.
+    return URL.create("sqlite+pysqlcipher", password=passphrase.replace('"', '""'),
+                      database=str(path))
+
+
+def _on_connect(dbapi_conn: object, _record: object) -> None:
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA trusted_schema = OFF")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.close()
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite and SQLAlchemy failures into errors the user can act on."""
+    try:
+        yield
+    except (exc.DBAPIError, sqlcipher3.dbapi2.Error, sqlite3.Error, OSError) as e:
+        translated = _translate(e, path)
+        if translated is e:
+            raise  # not a user error: keep it, and its own cause, as it was
+        raise translated from e
+
+
+def _translate(e: BaseException, path: Path) -> Exception:
+    original = getattr(e, "orig", None) or e
+    text_ = str(original).lower()
+    if "not a database" in text_ or "file is encrypted" in text_:
+        return errors.NotADatabase(path=path)
+    if "readonly" in text_ or "read-only" in text_ or "unable to open" in text_:
+        return errors.ReadOnlyLocation(str(path))
+    if isinstance(original, PermissionError):
+        return errors.ReadOnlyLocation(str(path))
+    if "disk is full" in text_ or "disk i/o" in text_ or "file too large" in text_:
+        return errors.DiskFull(str(path))
+    if isinstance(original, OSError) and original.errno in (28, 27):  # ENOSPC, EFBIG
+        return errors.DiskFull(str(path))
+    return e if isinstance(e, Exception) else RuntimeError(str(e))
+
+
+def probe(path: Path, passphrase: str) -> int:
+    """Check that ``path`` is one of our files and return its schema version.
+
+    Reads only; raises a precise error for every kind of wrong file.
+    """
+    if not path.exists():
+        raise errors.FileMissing(path=path)
+    if not path.is_file():
+        raise errors.NotADatabase(path=path)
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head == SQLITE_HEADER:
+        raise errors.PlainDatabase(path=path)
+    if size == 0 or size % PAGE_SIZE:
+        raise errors.NotADatabase(path=path)
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us
+        conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.dbapi2.DatabaseError as e:
+            # Only "not a database" means the key did not decrypt page 1; a truncated file
+            # is "malformed", and a read-only folder or a locked file is translated later.
+            code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+            if code == SQLITE_NOTADB:
+                raise errors.WrongPassphrase(path=path) from None
+            if code == SQLITE_CORRUPT:
+                raise errors.NotADatabase(path=path) from None
+            raise
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        if pages * PAGE_SIZE > size + _wal_size(path):
+            raise errors.NotADatabase(path=path)
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlcipher3.dbapi2.DatabaseError:
+            raise errors.ForeignDatabase(path=path) from None
+        if rows.get("application_id") != APPLICATION_ID:
+            raise errors.ForeignDatabase(path=path)
+        return int(rows["schema_version"])
+    finally:
+        conn.close()
+
+
+def _wal_size(path: Path) -> int:
+    wal = path.with_name(path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+class Database:
+    """An open encrypted database: the engine and a factory for units of work."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with translated_errors(self.path):
+            with self._sessions.begin() as session:
+                yield session
+
+    def read(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _engine(path: Path, passphrase: str) -> Engine:
+    engine = create_engine(_key_url(path, passphrase))
+    event.listen(engine, "connect", _on_connect)
+    # The driver's own transaction handling breaks SAVEPOINT; let SQLAlchemy emit BEGIN.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine
+
+
+def create(path: Path, passphrase: str) -> Database:
+    """Create a new, empty encrypted database at ``path`` (which must not exist)."""
+    path = Path(path)
+    if path.exists():
+        raise errors.FileExists(path=path)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise errors.PassphraseTooShort(n=MIN_PASSPHRASE)
+    engine = _engine(path, passphrase)
+    try:
+        with translated_errors(path):
+            with engine.begin() as conn:
+                Base.metadata.create_all(conn)
+                _create_triggers(conn)
+                conn.execute(Meta.__table__.insert(), [
+                    {"key": "application_id", "value": APPLICATION_ID},
+                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                    {"key": "created", "value": datetime.now(timezone.utc).isoformat()},
+                ])
+    except BaseException:
+        engine.dispose()
+        for leftover in (path, path.with_name(path.name + "-wal"),
+                         path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Database(path, engine)
+
+
+MIN_PASSPHRASE = 8
+
+
+def _create_triggers(conn: object) -> None:
+    for table in IMMUTABLE_TABLES:
+        for op in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(  # type: ignore[attr-defined]
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable'); END"
+            )
+
+
+def open_database(path: Path, passphrase: str) -> Database:
+    """Open an existing database, upgrading an older schema after backing the file up."""
+    path = Path(path)
+    with translated_errors(path):
+        version = probe(path, passphrase)
+    if version > SCHEMA_VERSION:
+        raise errors.NewerSchema(found=version, supported=SCHEMA_VERSION)
+    engine = _engine(path, passphrase)
+    db = Database(path, engine)
+    try:
+        with translated_errors(path):
+            engine.connect().close()
+        if version < SCHEMA_VERSION:
+            backup_copy(db, path.with_name(f"{path.name}.v{version}.bak"))
+            _upgrade(db, version)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _upgrade(db: Database, version: int) -> None:
+    with db.session() as session:
+        for v in range(version, SCHEMA_VERSION):
+            MIGRATIONS[v](session)
+        session.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
+                        {"v": str(SCHEMA_VERSION)})
+
+
+def backup_copy(db: Database, target: Path, passphrase: str | None = None) -> Path:
+    """Write a consistent encrypted snapshot of ``db`` to ``target`` (atomically).
+
+    Uses SQLCipher's export into an attached database; with no ``passphrase`` the snapshot
+    keeps the database's own key.
+    """
+    target = Path(target)
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    with translated_errors(target):
+        raw = db.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            if passphrase is None:
+                cur.execute("ATTACH DATABASE ? AS snapshot", (str(tmp),))
+            else:
+                cur.execute("ATTACH DATABASE ? AS snapshot KEY ?", (str(tmp), passphrase))
+            try:
+                cur.execute("SELECT sqlcipher_export('snapshot')")
+            finally:
+                cur.execute("DETACH DATABASE snapshot")
+        finally:
+            raw.close()
+        os.replace(tmp, target)
+    return target
+

@@ -1,0 +1,150 @@
+"""SQLAlchemy models: the revision log (the truth) and the tables materialised from it.
+
+``revision``, ``revision_parent``, ``revision_attachment`` and ``blob`` only ever grow
+(triggers refuse UPDATE and DELETE). ``head`` and the per-kind tables are caches that
+``revlog.rebuild`` can recreate from the log alone. ``local_*`` tables belong to this
+laptop and never travel in an exchange file.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Facts about the file: application id, schema version."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class RevisionRow(Base):
+    __tablename__ = "revision"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str]
+    record_id: Mapped[str] = mapped_column(index=True)
+    author: Mapped[str]
+    device: Mapped[str]
+    hlc: Mapped[str]
+    wall_time: Mapped[str]
+    deleted: Mapped[bool]
+    envelope: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionParent(Base):
+    __tablename__ = "revision_parent"
+    revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
+    parent_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
+    __table_args__ = (Index("ix_revision_parent_parent", "parent_id"),)
+
+
+class Blob(Base):
+    """An attachment's bytes, named by their SHA-256: the same photo is stored once."""
+
+    __tablename__ = "blob"
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionAttachment(Base):
+    __tablename__ = "revision_attachment"
+    revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
+    blob_hash: Mapped[str] = mapped_column(ForeignKey("blob.hash"), primary_key=True)
+
+
+class Head(Base):
+    """The current heads of each record: more than one head is a conflict."""
+
+    __tablename__ = "head"
+    record_id: Mapped[str] = mapped_column(primary_key=True)
+    revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
+
+
+class LocalIdentity(Base):
+    """Who works on this laptop: the inspector, the device and its signing key."""
+
+    __tablename__ = "local_identity"
+    device_id: Mapped[str] = mapped_column(primary_key=True)
+    inspector_id: Mapped[str]
+    private_key_pem: Mapped[bytes] = mapped_column(LargeBinary)  # PKCS#8, passphrase-encrypted
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LocalState(Base):
+    """Per-laptop settings such as the last clock value."""
+
+    __tablename__ = "local_state"
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class Current:
+    """Columns every materialised table has besides the body's fields."""
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    head: Mapped[str]  # the head shown; with a conflict, the others are in ``head``
+    conflict: Mapped[bool]
+    hlc: Mapped[str]
+
+
+class RoundRow(Current, Base):
+    __tablename__ = "round"
+    name: Mapped[str]
+    year: Mapped[int]
+
+
+class TeamRow(Current, Base):
+    __tablename__ = "team"
+    name: Mapped[str]
+    round_id: Mapped[str]
+
+
+class InspectorRow(Current, Base):
+    __tablename__ = "inspector"
+    name: Mapped[str]
+    role: Mapped[str]
+    team_id: Mapped[str] = mapped_column(index=True)
+
+
+class DeviceRow(Current, Base):
+    __tablename__ = "device"
+    inspector_id: Mapped[str]
+    certificate: Mapped[str]
+
+
+class DistrictRow(Current, Base):
+    __tablename__ = "district"
+    name: Mapped[str]
+    round_id: Mapped[str]
+
+
+class TownRow(Current, Base):
+    __tablename__ = "town"
+    name: Mapped[str]
+    district_id: Mapped[str] = mapped_column(index=True)
+
+
+class VillageRow(Current, Base):
+    __tablename__ = "village"
+    name: Mapped[str]
+    town_id: Mapped[str] = mapped_column(index=True)
+
+
+MATERIALISED: dict[str, type[Current]] = {
+    "round": RoundRow,
+    "team": TeamRow,
+    "inspector": InspectorRow,
+    "device": DeviceRow,
+    "district": DistrictRow,
+    "town": TownRow,
+    "village": VillageRow,
+}
+
+IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")

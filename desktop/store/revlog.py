@@ -1,0 +1,221 @@
+"""The revision log: appending revisions, blobs, heads, materialised tables, digest, checks.
+
+Everything here runs inside the caller's transaction (a SQLAlchemy ``Session``), so a user
+action writes its revisions, heads and current rows together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from desktop.core.merkle import state_digest
+from desktop.core.revision import Revision, RevisionError, open_envelope
+from desktop.store.models import (
+    MATERIALISED, Blob, Current, Head, RevisionAttachment, RevisionParent, RevisionRow,
+)
+
+
+def put_blob(session: Session, data: bytes) -> str:
+    """Store ``data`` once under its SHA-256 and return the hash."""
+    digest = hashlib.sha256(data).hexdigest()
+    session.execute(
+        insert(Blob).prefix_with("OR IGNORE").values(hash=digest, size=len(data), data=data)
+    )
+    return digest
+
+
+def get_blob(session: Session, digest: str) -> bytes | None:
+    return session.scalar(select(Blob.data).where(Blob.hash == digest))
+
+
+def append(session: Session, revisions: Iterable[Revision]) -> set[str]:
+    """Insert sealed revisions (already hash-checked) and return the touched record ids.
+
+    Revisions already present are skipped, so appending is idempotent.
+    """
+    revs = list(revisions)
+    if not revs:
+        return set()
+    session.execute(insert(RevisionRow).prefix_with("OR IGNORE"), [
+        {"id": r.id, "kind": r.kind, "record_id": r.record_id, "author": r.author,
+         "device": r.device, "hlc": r.hlc, "wall_time": r.wall_time, "deleted": r.deleted,
+         "envelope": r.envelope} for r in revs
+    ])
+    parents = [{"revision_id": r.id, "parent_id": p} for r in revs for p in r.parents]
+    if parents:
+        session.execute(insert(RevisionParent).prefix_with("OR IGNORE"), parents)
+    links = [{"revision_id": r.id, "blob_hash": h} for r in revs for h in r.attachments]
+    if links:
+        session.execute(insert(RevisionAttachment).prefix_with("OR IGNORE"), links)
+    return {r.record_id for r in revs}
+
+
+def heads_of(session: Session, record_id: str) -> list[str]:
+    return list(session.scalars(
+        select(Head.revision_id).where(Head.record_id == record_id).order_by(Head.revision_id)
+    ))
+
+
+def refresh(session: Session, record_ids: Iterable[str]) -> None:
+    """Recompute heads and current rows of the given records from the log."""
+    ids = sorted(set(record_ids))
+    for start in range(0, len(ids), 500):
+        _refresh_chunk(session, ids[start:start + 500])
+
+
+def _refresh_chunk(session: Session, ids: list[str]) -> None:
+    session.execute(delete(Head).where(Head.record_id.in_(ids)))
+    child = select(RevisionParent.revision_id).where(
+        RevisionParent.parent_id == RevisionRow.id).exists()
+    session.execute(insert(Head).from_select(
+        ["record_id", "revision_id"],
+        select(RevisionRow.record_id, RevisionRow.id).where(
+            RevisionRow.record_id.in_(ids), ~child),
+    ))
+    rows = session.execute(
+        select(RevisionRow.id, RevisionRow.envelope)
+        .join(Head, Head.revision_id == RevisionRow.id)
+        .where(Head.record_id.in_(ids))
+    ).all()
+    heads: dict[str, list[Revision]] = {}
+    for rid, envelope in rows:
+        rev = open_envelope(rid, envelope)
+        heads.setdefault(rev.record_id, []).append(rev)
+    for model in MATERIALISED.values():
+        session.execute(delete(model).where(model.id.in_(ids)))
+    for record_id, revs in heads.items():
+        _materialise(session, revs)
+
+
+def shown_head(heads: list[Revision]) -> Revision | None:
+    """The head a list shows for a record; None when every head is a deletion.
+
+    This only picks what to display while a conflict waits for a person: the record stays
+    marked as a conflict and no head is discarded.
+    """
+    live = [r for r in heads if not r.deleted]
+    if not live:
+        return None
+    return max(live, key=lambda r: (r.hlc, r.id))
+
+
+def _materialise(session: Session, heads: list[Revision]) -> None:
+    shown = shown_head(heads)
+    if shown is None:
+        return
+    model = MATERIALISED.get(shown.kind)
+    if model is None:
+        return
+    columns = {c.key for c in model.__table__.columns} - {"id", "head", "conflict", "hlc"}
+    session.add(model(
+        id=shown.record_id, head=shown.id, conflict=len(heads) > 1, hlc=shown.hlc,
+        **{c: shown.body.get(c) for c in columns},
+    ))
+    session.flush()
+
+
+def rebuild(session: Session) -> None:
+    """Recreate heads and every materialised table from the revisions alone."""
+    session.execute(delete(Head))
+    for model in MATERIALISED.values():
+        session.execute(delete(model))
+    ids = list(session.scalars(select(RevisionRow.record_id).distinct()))
+    refresh(session, ids)
+
+
+def digest(session: Session) -> str:
+    """The state digest (RFC 6962 Merkle root) over every revision id."""
+    return state_digest(session.scalars(select(RevisionRow.id)))
+
+
+def count_revisions(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(RevisionRow)) or 0
+
+
+def load(session: Session, revision_id: str) -> Revision:
+    envelope = session.scalar(select(RevisionRow.envelope).where(RevisionRow.id == revision_id))
+    if envelope is None:
+        raise KeyError(revision_id)
+    return open_envelope(revision_id, envelope)
+
+
+def history(session: Session, record_id: str) -> list[Revision]:
+    """Every revision of a record, oldest first by clock."""
+    rows = session.execute(
+        select(RevisionRow.id, RevisionRow.envelope)
+        .where(RevisionRow.record_id == record_id).order_by(RevisionRow.hlc, RevisionRow.id)
+    ).all()
+    return [open_envelope(rid, env) for rid, env in rows]
+
+
+@dataclass
+class CheckReport:
+    revisions: int = 0
+    blobs: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def snapshot_current(session: Session) -> dict[str, list[tuple]]:
+    """Every materialised row and head, sorted: used to compare against a rebuild."""
+    out: dict[str, list[tuple]] = {"head": sorted(
+        tuple(r) for r in session.execute(select(Head.record_id, Head.revision_id)))}
+    for kind, model in MATERIALISED.items():
+        cols = list(model.__table__.columns)
+        out[kind] = sorted(tuple(r) for r in session.execute(select(*cols)).all())
+    return out
+
+
+def check(session: Session) -> CheckReport:
+    """Verify every revision hash, every blob hash, the heads and the materialised tables."""
+    report = CheckReport()
+    parents: dict[str, set[str]] = {}
+    for rid, parent in session.execute(select(RevisionParent.revision_id,
+                                              RevisionParent.parent_id)):
+        parents.setdefault(rid, set()).add(parent)
+    attached: dict[str, set[str]] = {}
+    for rid, blob in session.execute(select(RevisionAttachment.revision_id,
+                                            RevisionAttachment.blob_hash)):
+        attached.setdefault(rid, set()).add(blob)
+    for rid, kind, record_id, deleted, envelope in session.execute(select(
+            RevisionRow.id, RevisionRow.kind, RevisionRow.record_id, RevisionRow.deleted,
+            RevisionRow.envelope)):
+        report.revisions += 1
+        try:
+            rev = open_envelope(rid, envelope)
+        except RevisionError as e:
+            report.problems.append(str(e))
+            continue
+        if (rev.kind, rev.record_id, rev.deleted) != (kind, record_id, bool(deleted)):
+            report.problems.append(f"revision {rid}: indexed columns differ from the envelope")
+        if set(rev.parents) != parents.get(rid, set()):
+            report.problems.append(f"revision {rid}: parent links differ from the envelope")
+        if set(rev.attachments) != attached.get(rid, set()):
+            report.problems.append(f"revision {rid}: attachment links differ from the envelope")
+    for digest_, data in session.execute(select(Blob.hash, Blob.data)):
+        report.blobs += 1
+        if hashlib.sha256(data).hexdigest() != digest_:
+            report.problems.append(f"blob {digest_}: hash does not match its content")
+    for rid, parent in session.execute(text(
+            "SELECT p.revision_id, p.parent_id FROM revision_parent p "
+            "JOIN revision c ON c.id = p.revision_id JOIN revision q ON q.id = p.parent_id "
+            "WHERE c.record_id != q.record_id")):
+        report.problems.append(f"revision {rid}: parent {parent} belongs to another record")
+    if report.ok:
+        before = snapshot_current(session)
+        savepoint = session.begin_nested()
+        rebuild(session)
+        after = snapshot_current(session)
+        savepoint.rollback()
+        for table in before:
+            if before[table] != after[table]:
+                report.problems.append(f"table {table}: differs from a rebuild from revisions")
+    return report

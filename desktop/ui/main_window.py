@@ -1,0 +1,184 @@
+"""The main window: the round tree on the left, the chosen village or the round overview on
+the right, and the file menu. It shows read rows and calls services; it never queries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView,
+)
+
+from desktop import __version__
+from desktop.core.i18n import tr
+from desktop.services import queries, roster
+from desktop.services.queries import Node
+from desktop.services.workspace import Changes, Workspace
+from desktop.ui.messages import USER_ERRORS, show_error
+from desktop.ui.overview_panel import OverviewPanel
+from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
+from desktop.ui.village_panel import VillagePanel
+
+CHILD_KIND = {None: "district", "district": "town", "town": "village"}
+ADD_LABEL = {"district": "Add district…", "town": "Add town…", "village": "Add village…"}
+
+
+class MainWindow(QMainWindow):
+    """``switch_database`` asks the application to show the start dialog again."""
+
+    switch_database = Signal()
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.setWindowTitle(tr("Village inspection workbench") + f" — {ws.path.name}")
+        self.tree_model = RoundTreeModel()
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.overview = OverviewPanel()
+        self.village = VillagePanel()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.overview)
+        self.pages.addWidget(self.village)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.pages)
+        splitter.setSizes([320, 640])
+        self.setCentralWidget(splitter)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_menus()
+        self.resize(1024, 680)
+        self.refresh()
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu.addAction(self._action(tr("Open another database…"),
+                                         self.switch_database.emit, QKeySequence.StandardKey.Open))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
+        edit = self.menuBar().addMenu(tr("&Round"))
+        self.add_action = self._action(tr("Add…"), self.add_child, "Ctrl+N")
+        self.rename_action = self._action(tr("Rename…"), self.rename_current, "F2")
+        self.delete_action = self._action(tr("Delete"), self.delete_current,
+                                          QKeySequence.StandardKey.Delete)
+        for a in (self.add_action, self.rename_action, self.delete_action):
+            edit.addAction(a)
+            self.tree.addAction(a)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addAction(self._action(tr("About"), self.about))
+
+    # -- showing -------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload the tree and the overview, keeping the selection where possible."""
+        keep = self.current_node().id if self.current_node() else None
+        self.tree_model.load(queries.round_tree(self.ws))
+        stats = queries.stats(self.ws)
+        self.overview.show_round(queries.round_summary(self.ws), stats)
+        self.status.setText(tr("{n} revisions · digest {d}", n=stats.revisions,
+                               d=stats.digest[:12]))
+        target = (changes.created[0] if changes and changes.created else keep)
+        if target:
+            self.select(target)
+        self._update_actions()
+
+    def current_node(self) -> Node | None:
+        index = self.tree.currentIndex()
+        return index.data(NODE_ROLE) if index.isValid() else None
+
+    def select(self, record_id: str) -> bool:
+        for index in self._all_indexes():
+            if index.data(NODE_ROLE).id == record_id:
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+                return True
+        return False
+
+    def _all_indexes(self, parent: QModelIndex = QModelIndex()):  # type: ignore[no-untyped-def]
+        for row in range(self.tree_model.rowCount(parent)):
+            index = self.tree_model.index(row, 0, parent)
+            yield index
+            yield from self._all_indexes(index)
+
+    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        node: Node | None = index.data(NODE_ROLE) if index.isValid() else None
+        if node and node.kind == "village":
+            parents = []
+            parent = index.parent()
+            while parent.isValid():
+                parents.insert(0, parent.data(NODE_ROLE).name)
+                parent = parent.parent()
+            self.village.show_village(node.name, " / ".join(parents))
+            self.pages.setCurrentWidget(self.village)
+        else:
+            self.pages.setCurrentWidget(self.overview)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        node = self.current_node()
+        child = CHILD_KIND.get(node.kind if node else None)
+        self.add_action.setEnabled(child is not None)
+        self.add_action.setText(tr(ADD_LABEL[child]) if child else tr("Add…"))
+        self.rename_action.setEnabled(node is not None)
+        self.delete_action.setEnabled(node is not None and not node.children)
+
+    # -- changing ------------------------------------------------------------------------
+
+    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            changes = action()
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        self.refresh(changes)
+
+    def add_child(self) -> None:
+        node = self.current_node()
+        kind = CHILD_KIND.get(node.kind if node else None)
+        if kind is None:
+            return
+        name, ok = QInputDialog.getText(self, tr(ADD_LABEL[kind]), tr("Name:"))
+        if not ok:
+            return
+        if kind == "district":
+            self._run(lambda: roster.add_district(self.ws, name))
+        elif kind == "town":
+            self._run(lambda: roster.add_town(self.ws, name, node.id))
+        else:
+            self._run(lambda: roster.add_village(self.ws, name, node.id))
+
+    def rename_current(self) -> None:
+        node = self.current_node()
+        if node is None:
+            return
+        name, ok = QInputDialog.getText(self, tr("Rename…"), tr("Name:"), text=node.name)
+        if ok and name != node.name:
+            self._run(lambda: roster.rename(self.ws, node.id, name))
+
+    def delete_current(self) -> None:
+        node = self.current_node()
+        if node is None or node.children:
+            return
+        answer = QMessageBox.question(
+            self, tr("Delete"), tr("Delete {name}? It stays in the history and can be restored.",
+                                   name=node.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: roster.delete_record(self.ws, node.id))
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("About"), tr("Village inspection workbench") +
+                          f"\n{tr('Version')} {__version__}\n{self.ws.path}")
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.ws.close()
+        super().closeEvent(event)

@@ -1,0 +1,21 @@
+"""Showing errors to the user: one place that turns an exception into a dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.core import errors
+from desktop.core.i18n import tr
+
+USER_ERRORS = (errors.XunchaError,)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show the error's message in a window-modal box that does not block the caller."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot do that"), str(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,90 @@
+"""The first screen: create a database, open one (asking its passphrase), or open the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.core.i18n import tr
+from desktop.services import demo
+from desktop.services.workspace import Workspace, open_workspace
+from desktop.ui.create_dialog import CreateDialog
+from desktop.ui.messages import USER_ERRORS, show_error
+
+RECENT_KEY = "recent/database"
+
+
+class StartDialog(QDialog):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(tr("Village inspection workbench"))
+        title = QLabel(tr("Village inspection workbench"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        hint = QLabel(tr("Your data stays on this laptop, encrypted with your passphrase."))
+        hint.setWordWrap(True)
+        self.recent = self.settings.value(RECENT_KEY, "", str)
+        self.open_recent_button = QPushButton(tr("Open {name}", name=Path(self.recent).name))
+        self.open_recent_button.setVisible(bool(self.recent) and Path(self.recent).exists())
+        self.open_recent_button.clicked.connect(lambda: self.ask_and_open(Path(self.recent)))
+        self.create_button = QPushButton(tr("Create a new database…"))
+        self.create_button.clicked.connect(self.create)
+        self.open_button = QPushButton(tr("Open a database…"))
+        self.open_button.clicked.connect(self.browse)
+        self.demo_button = QPushButton(tr("Open the demo round"))
+        self.demo_button.clicked.connect(self.open_demo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        for button in (self.open_recent_button, self.create_button, self.open_button,
+                       self.demo_button):
+            button.setMinimumHeight(36)
+            layout.addWidget(button)
+        (self.open_recent_button if self.open_recent_button.isVisibleTo(self)
+         else self.demo_button).setDefault(True)
+        self.setMinimumWidth(420)
+
+    def _done(self, ws: Workspace) -> None:
+        self.workspace = ws
+        self.settings.setValue(RECENT_KEY, str(ws.path))
+        self.accept()
+
+    def create(self) -> None:
+        dialog = CreateDialog(self)
+        if dialog.exec() and dialog.workspace:
+            self._done(dialog.workspace)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open a database…"), "",
+                                              tr("Inspection database (*.db)"))
+        if name:
+            self.ask_and_open(Path(name))
+
+    def ask_and_open(self, path: Path) -> None:
+        passphrase, ok = QInputDialog.getText(
+            self, tr("Passphrase"), tr("Passphrase for {name}:", name=path.name),
+            QLineEdit.EchoMode.Password)
+        if ok:
+            self.open_path(path, passphrase)
+
+    def open_path(self, path: Path, passphrase: str) -> bool:
+        try:
+            ws = open_workspace(path, passphrase)
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return False
+        self._done(ws)
+        return True
+
+    def open_demo(self) -> None:
+        try:
+            ws = demo.open_demo()
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        self._done(ws)
