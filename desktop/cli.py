@@ -18,7 +18,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.core import errors, kinds
 from desktop.core.i18n import tr
-from desktop.services import demo, queries, roster
+from desktop.services import demo, merge, merge_report, queries, roster
 from desktop.services.workspace import open_workspace
 from desktop.store import revlog
 
@@ -96,6 +96,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _exchange_passphrase(args: argparse.Namespace) -> str | None:
+    if args.exchange_passphrase_file:
+        try:
+            text = Path(args.exchange_passphrase_file).read_text(encoding="utf-8")
+        except OSError:
+            raise errors.FileMissing(path=args.exchange_passphrase_file) from None
+        return text.rstrip("\r\n")
+    return os.environ.get("XUNCHA_EXCHANGE_PASSPHRASE") or None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    exchange_passphrase = _exchange_passphrase(args)
+    if not exchange_passphrase:
+        raise errors.ExchangePassphraseRequired()
+    passphrase = _passphrase(args)
+    ws = open_workspace(Path(args.db), passphrase)
+    try:
+        manifest = merge.export(ws, passphrase, Path(args.out), exchange_passphrase)
+    finally:
+        ws.close()
+    print(tr("Exported {n} revisions and {b} attachments to {path}",
+             n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=args.out))
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    report = merge.merge(
+        Path(args.target), _passphrase(args), [Path(p) for p in args.sources],
+        exchange_passphrase=_exchange_passphrase(args), dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(merge_report.as_dict(report), ensure_ascii=False, indent=2))
+    else:
+        print(merge_report.as_text(report))
+    return 1 if any(s.error for s in report.sources) else 0
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
@@ -154,10 +190,32 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help=tr("print JSON"))
     sp.set_defaults(func=cmd_stats)
 
+    sp = command("export", tr("write an exchange file of this laptop's data for the leader"))
+    sp.add_argument("db", metavar="DB", help=tr("database file"))
+    sp.add_argument("out", metavar="OUT", help=tr("exchange file to write"))
+    _exchange_option(sp)
+    sp.set_defaults(func=cmd_export)
+
+    sp = command("merge", tr("merge exchange files or databases into TARGET"))
+    sp.add_argument("target", metavar="TARGET", help=tr("database to merge into (created if missing)"))
+    sp.add_argument("sources", metavar="SRC", nargs="+", help=tr("exchange files or databases"))
+    sp.add_argument("--dry-run", action="store_true",
+                    help=tr("show what would be merged and change nothing"))
+    sp.add_argument("--json", action="store_true", help=tr("print JSON"))
+    _exchange_option(sp)
+    sp.set_defaults(func=cmd_merge)
+
     sp = command("check", tr("verify every revision, attachment and table"))
     sp.add_argument("db", metavar="DB", help=tr("database file"))
     sp.set_defaults(func=cmd_check)
     return p
+
+
+def _exchange_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exchange-passphrase-file", metavar=tr("FILE"),
+        help=tr("read the round's exchange passphrase from FILE "
+                "(or set XUNCHA_EXCHANGE_PASSPHRASE)"))
 
 
 def _help(parser: argparse.ArgumentParser) -> None:

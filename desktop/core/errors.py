@@ -64,8 +64,18 @@ class PassphraseRequired(XunchaError):
     message = "A passphrase is needed: use --passphrase-file FILE or XUNCHA_PASSPHRASE"
 
 
+class ExchangePassphraseRequired(XunchaError):
+    message = ("The round's exchange passphrase is needed: use --exchange-passphrase-file FILE "
+               "or XUNCHA_EXCHANGE_PASSPHRASE")
+
+
 class PassphraseTooShort(XunchaError):
     message = "The passphrase must have at least {n} characters"
+
+
+class NoIdentity(XunchaError):
+    message = ("This database has no inspector identity on this laptop (a merged copy); it can "
+               "be read and merged into, not edited: {path}")
 
 
 class IntegrityFailure(XunchaError):

@@ -137,4 +137,53 @@ ZH: dict[str, str] = {
     "Status": "状态",
     "Records": "记录数",
     "Not started": "未开始",
+    # merge and exchange
+    "Exported {n} revisions and {b} attachments to {path}": "已导出 {n} 条修订、{b} 个附件到 {path}",
+    "write an exchange file of this laptop's data for the leader": "导出本机数据的交换文件，交给组长合并",
+    "merge exchange files or databases into TARGET": "把交换文件或数据库合并到目标数据库",
+    "exchange file to write": "要写入的交换文件",
+    "database to merge into (created if missing)": "合并到的数据库（不存在时新建）",
+    "exchange files or databases": "交换文件或数据库",
+    "show what would be merged and change nothing": "只预览将合并的内容，不作任何改动",
+    "read the round's exchange passphrase from FILE (or set XUNCHA_EXCHANGE_PASSPHRASE)":
+        "从文件读取本轮交换口令（或设置环境变量 XUNCHA_EXCHANGE_PASSPHRASE）",
+    "{n} revisions, {c} records in conflict, digest {d}": "共 {n} 条修订，{c} 条记录有冲突，摘要 {d}",
+    "Preview (nothing was changed)": "预览（未作任何改动）",
+    "Merge finished": "合并完成",
+    "database (not signed)": "数据库（无签名）",
+    "Nothing new: the target already holds everything.": "没有新内容：目标数据库已包含全部数据。",
+    "Backup of the target before merging: {path}": "合并前的目标数据库备份：{path}",
+    "{new} new revisions, {records} new records, {deletions} deletions, {attachments} attachments, "
+    "{conflicts} new conflicts":
+        "新修订 {new} 条，新记录 {records} 条，删除 {deletions} 条，附件 {attachments} 个，新冲突 {conflicts} 个",
+    "refused: {why}": "未合并：{why}",
+    "rejected {rid}: {why}": "已拒收 {rid}：{why}",
+    "The exchange file's signed manifest does not verify; the file was not merged":
+        "交换文件的签名清单验证失败，该文件未合并",
+    "Refreshing": "正在刷新",
+    "its revisions differ from the signed list": "其中的修订与签名清单不符",
+    "it was signed by a key this round does not know": "签名密钥不属于本轮的任何设备",
+    "The round's exchange passphrase is needed: use --exchange-passphrase-file FILE or "
+    "XUNCHA_EXCHANGE_PASSPHRASE":
+        "需要本轮交换口令：请使用 --exchange-passphrase-file 文件 或环境变量 XUNCHA_EXCHANGE_PASSPHRASE",
+    "This database has no inspector identity on this laptop (a merged copy); it can be read and "
+    "merged into, not edited: {path}":
+        "该数据库在本机没有巡察人员身份（合并得到的副本），只能查看和合并，不能编辑：{path}",
+    # revisions and checks
+    "revision {rid}: hash does not match its content": "修订 {rid}：哈希值与内容不符",
+    "revision {rid}: not valid JSON ({detail})": "修订 {rid}：不是有效的 JSON（{detail}）",
+    "revision {rid}: envelope keys are wrong": "修订 {rid}：信封字段不正确",
+    "revision {rid}: envelope is not in canonical form": "修订 {rid}：信封不是规范格式",
+    "revision {rid}: body or deleted flag has the wrong type": "修订 {rid}：内容或删除标记类型不正确",
+    "revision {rid}: a parent revision is missing": "修订 {rid}：缺少上一版本",
+    "revision {rid}: builds on rejected revision {parent}": "修订 {rid}：基于已拒收的修订 {parent}",
+    "revision {rid}: a parent belongs to another record": "修订 {rid}：上一版本属于其他记录",
+    "revision {rid}: record {record} already has another kind": "修订 {rid}：记录 {record} 已是其他类型",
+    "revision {rid}: attachment {blob} is missing or damaged": "修订 {rid}：附件 {blob} 缺失或已损坏",
+    "revision {rid}: indexed columns differ from the envelope": "修订 {rid}：索引列与信封内容不符",
+    "revision {rid}: parent links differ from the envelope": "修订 {rid}：上一版本链接与信封内容不符",
+    "revision {rid}: attachment links differ from the envelope": "修订 {rid}：附件链接与信封内容不符",
+    "blob {blob}: hash does not match its content": "附件 {blob}：哈希值与内容不符",
+    "revision {rid}: parent {parent} belongs to another record": "修订 {rid}：上一版本 {parent} 属于其他记录",
+    "table {table}: differs from a rebuild from revisions": "数据表 {table}：与按修订重建的结果不符",
 }

@@ -6,6 +6,8 @@ revision is exactly what its author wrote and that nothing was altered on the wa
 
 from __future__ import annotations
 
+from desktop.core.i18n import tr
+
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,17 +80,17 @@ def open_envelope(revision_id: str, data: bytes) -> Revision:
     Raises RevisionError naming the revision when anything does not match.
     """
     if hashlib.sha256(data).hexdigest() != revision_id:
-        raise RevisionError(f"revision {revision_id}: hash does not match its content")
+        raise RevisionError(tr("revision {rid}: hash does not match its content", rid=revision_id))
     try:
         env = canonical.parse(data)
     except ValueError as exc:
-        raise RevisionError(f"revision {revision_id}: not valid JSON ({exc})") from None
+        raise RevisionError(tr("revision {rid}: not valid JSON ({detail})", rid=revision_id, detail=exc)) from None
     if not isinstance(env, dict) or tuple(sorted(env)) != ENVELOPE_KEYS:
-        raise RevisionError(f"revision {revision_id}: envelope keys are wrong")
+        raise RevisionError(tr("revision {rid}: envelope keys are wrong", rid=revision_id))
     if canonical.canonical_bytes(env) != data:
-        raise RevisionError(f"revision {revision_id}: envelope is not in canonical form")
+        raise RevisionError(tr("revision {rid}: envelope is not in canonical form", rid=revision_id))
     if not isinstance(env["body"], dict) or not isinstance(env["deleted"], bool):
-        raise RevisionError(f"revision {revision_id}: body or deleted flag has the wrong type")
+        raise RevisionError(tr("revision {rid}: body or deleted flag has the wrong type", rid=revision_id))
     return Revision(
         kind=env["kind"],
         record_id=env["record_id"],

@@ -110,6 +110,7 @@ def generate(
 
 def _roster(ws: Workspace, teams: int, rng: random.Random) -> list[tuple[str, str]]:
     """Teams and their members; returns (inspector id, name) of each team's leader."""
+    assert ws.actor is not None  # a database this module just created
     leaders = [(ws.actor.inspector_id, "")]
     with ws.unit_of_work() as uow:
         first_team = uow.session.scalars(select(TeamRow)).one()

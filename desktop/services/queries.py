@@ -68,7 +68,7 @@ def round_tree(ws: Workspace) -> tuple[Node, ...]:
 def round_summary(ws: Workspace) -> RoundSummary:
     with ws.read() as s:
         round_ = s.execute(select(RoundRow.name, RoundRow.year).order_by(RoundRow.hlc)).first()
-        me = s.get(InspectorRow, ws.actor.inspector_id)
+        me = s.get(InspectorRow, ws.actor.inspector_id) if ws.actor else None
         team = s.get(TeamRow, me.team_id) if me else None
     return RoundSummary(
         name=round_.name if round_ else "", year=round_.year if round_ else 0,

@@ -65,7 +65,7 @@ def _found_round(ws: Workspace, passphrase: str, new: NewRound, key_seed: bytes 
     with ws.unit_of_work() as uow:
         round_ = uow.write("round", None, {"name": new.round_name, "year": new.year})
         team = uow.write("team", None, {"name": new.team_name, "round_id": round_.record_id})
-        uow.write("inspector", ws.actor.inspector_id, {
+        uow.write("inspector", uow.actor.inspector_id, {
             "name": new.inspector_name, "role": new.role, "team_id": team.record_id},
             parents=())
         register_device(uow, keys)
@@ -76,10 +76,10 @@ def register_device(uow: UnitOfWork, keys: identity.KeyMaterial) -> None:
     """Make ``uow``'s actor the local identity of this file, with its key pair."""
     uow.session.execute(delete(LocalIdentity))
     uow.session.add(LocalIdentity(
-        device_id=uow.ws.actor.device_id, inspector_id=uow.ws.actor.inspector_id,
+        device_id=uow.actor.device_id, inspector_id=uow.actor.inspector_id,
         private_key_pem=keys.private_key_pem, certificate_pem=keys.certificate_pem))
-    uow.write("device", uow.ws.actor.device_id, {
-        "inspector_id": uow.ws.actor.inspector_id,
+    uow.write("device", uow.actor.device_id, {
+        "inspector_id": uow.actor.inspector_id,
         "certificate": keys.certificate_pem.decode("ascii")}, parents=())
 
 

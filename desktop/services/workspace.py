@@ -53,6 +53,7 @@ class UnitOfWork:
         self.ws = ws
         self.session = session
         self.changes = Changes()
+        self.actor: Actor = ws.actor  # type: ignore[assignment]  # checked by unit_of_work
         state = session.get(LocalState, "hlc")
         self._clock = hlc.Timestamp.parse(state.value) if state else hlc.ZERO
 
@@ -85,7 +86,7 @@ class UnitOfWork:
         self._clock = hlc.tick(self._clock, now)
         rev = seal(Revision(
             kind=kind, record_id=record_id, parents=parents,
-            author=self.ws.actor.inspector_id, device=self.ws.actor.device_id,
+            author=self.actor.inspector_id, device=self.actor.device_id,
             hlc=str(self._clock),
             wall_time=dt.datetime.fromtimestamp(now / 1000, dt.timezone.utc)
             .isoformat(timespec="milliseconds"),
@@ -112,7 +113,7 @@ class UnitOfWork:
 
 class Workspace:
     def __init__(
-        self, db: database.Database, actor: Actor, *,
+        self, db: database.Database, actor: Actor | None, *,
         now_ms: Callable[[], int] | None = None,
         random_bytes: Callable[[int], bytes] = os.urandom,
     ) -> None:
@@ -127,6 +128,8 @@ class Workspace:
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
+        if self.actor is None:
+            raise errors.NoIdentity(path=self.path)
         with self.db.session() as session:
             yield UnitOfWork(self, session)
 
@@ -138,11 +141,13 @@ class Workspace:
 
 
 def open_workspace(path: Path, passphrase: str, **options: Any) -> Workspace:
-    """Open a database and the identity of the inspector working on this laptop."""
+    """Open a database and the identity of the inspector working on this laptop.
+
+    A database made by merging has no identity: it can be read and merged into, and any
+    other change is refused with a clear message.
+    """
     db = database.open_database(Path(path), passphrase)
     with db.read() as session:
         ident = session.scalars(select(LocalIdentity)).first()
-    if ident is None:
-        db.close()
-        raise errors.ForeignDatabase(path=path)
-    return Workspace(db, Actor(ident.inspector_id, ident.device_id), **options)
+    actor = Actor(ident.inspector_id, ident.device_id) if ident else None
+    return Workspace(db, actor, **options)

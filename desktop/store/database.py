@@ -18,6 +18,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from desktop.core import errors
 from desktop.store.models import IMMUTABLE_TABLES, Base, Meta
@@ -150,7 +151,10 @@ class Database:
 
 
 def _engine(path: Path, passphrase: str) -> Engine:
-    engine = create_engine(_key_url(path, passphrase))
+    # The dialect's default pool hands one connection to every session of a thread, so a
+    # read nested in another would share its transaction; a queue gives each its own.
+    engine = create_engine(_key_url(path, passphrase), poolclass=QueuePool,
+                           connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     # The driver's own transaction handling breaks SAVEPOINT; let SQLAlchemy emit BEGIN.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))

@@ -6,6 +6,8 @@ action writes its revisions, heads and current rows together or not at all.
 
 from __future__ import annotations
 
+from desktop.core.i18n import tr
+
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -88,8 +90,24 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
         heads.setdefault(rev.record_id, []).append(rev)
     for model in MATERIALISED.values():
         session.execute(delete(model).where(model.id.in_(ids)))
-    for record_id, revs in heads.items():
-        _materialise(session, revs)
+    rows: dict[type[Current], list[dict]] = {}
+    for revs in heads.values():
+        shown = shown_head(revs)
+        model = MATERIALISED.get(shown.kind) if shown else None
+        if shown is None or model is None:
+            continue
+        rows.setdefault(model, []).append({
+            **{c: shown.body.get(c) for c in _body_columns(model)},
+            "id": shown.record_id, "head": shown.id, "conflict": len(revs) > 1,
+            "hlc": shown.hlc,
+        })
+    for model, values in rows.items():
+        session.execute(insert(model), values)
+
+
+def _body_columns(model: type[Current]) -> list[str]:
+    return [c.key for c in model.__table__.columns
+            if c.key not in ("id", "head", "conflict", "hlc")]
 
 
 def shown_head(heads: list[Revision]) -> Revision | None:
@@ -102,21 +120,6 @@ def shown_head(heads: list[Revision]) -> Revision | None:
     if not live:
         return None
     return max(live, key=lambda r: (r.hlc, r.id))
-
-
-def _materialise(session: Session, heads: list[Revision]) -> None:
-    shown = shown_head(heads)
-    if shown is None:
-        return
-    model = MATERIALISED.get(shown.kind)
-    if model is None:
-        return
-    columns = {c.key for c in model.__table__.columns} - {"id", "head", "conflict", "hlc"}
-    session.add(model(
-        id=shown.record_id, head=shown.id, conflict=len(heads) > 1, hlc=shown.hlc,
-        **{c: shown.body.get(c) for c in columns},
-    ))
-    session.flush()
 
 
 def rebuild(session: Session) -> None:
@@ -195,20 +198,20 @@ def check(session: Session) -> CheckReport:
             report.problems.append(str(e))
             continue
         if (rev.kind, rev.record_id, rev.deleted) != (kind, record_id, bool(deleted)):
-            report.problems.append(f"revision {rid}: indexed columns differ from the envelope")
+            report.problems.append(tr("revision {rid}: indexed columns differ from the envelope", rid=rid))
         if set(rev.parents) != parents.get(rid, set()):
-            report.problems.append(f"revision {rid}: parent links differ from the envelope")
+            report.problems.append(tr("revision {rid}: parent links differ from the envelope", rid=rid))
         if set(rev.attachments) != attached.get(rid, set()):
-            report.problems.append(f"revision {rid}: attachment links differ from the envelope")
+            report.problems.append(tr("revision {rid}: attachment links differ from the envelope", rid=rid))
     for digest_, data in session.execute(select(Blob.hash, Blob.data)):
         report.blobs += 1
         if hashlib.sha256(data).hexdigest() != digest_:
-            report.problems.append(f"blob {digest_}: hash does not match its content")
+            report.problems.append(tr("blob {blob}: hash does not match its content", blob=digest_))
     for rid, parent in session.execute(text(
             "SELECT p.revision_id, p.parent_id FROM revision_parent p "
             "JOIN revision c ON c.id = p.revision_id JOIN revision q ON q.id = p.parent_id "
             "WHERE c.record_id != q.record_id")):
-        report.problems.append(f"revision {rid}: parent {parent} belongs to another record")
+        report.problems.append(tr("revision {rid}: parent {parent} belongs to another record", rid=rid, parent=parent))
     if report.ok:
         before = snapshot_current(session)
         savepoint = session.begin_nested()
@@ -217,5 +220,5 @@ def check(session: Session) -> CheckReport:
         savepoint.rollback()
         for table in before:
             if before[table] != after[table]:
-                report.problems.append(f"table {table}: differs from a rebuild from revisions")
+                report.problems.append(tr("table {table}: differs from a rebuild from revisions", table=table))
     return report

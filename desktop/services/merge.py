@@ -1,0 +1,284 @@
+"""Exchange files out of a laptop, and merging any number of them into one database.
+
+A merge is the union of the revisions and blobs of the sources, each revision re-verified,
+in one transaction on the target after a backup of it. Nothing is resolved automatically:
+records that end with more than one head are conflicts for a person to resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import func, select
+
+from desktop.core import canonical, errors, hlc, merge_rules
+from desktop.core.i18n import tr
+from desktop.core.merkle import state_digest
+from desktop.core.revision import RevisionError, open_envelope
+from desktop.services import identity
+from desktop.services.workspace import Workspace
+from desktop.store import database, exchange, revlog
+from desktop.store.models import (
+    Blob, Head, InspectorRow, LocalIdentity, LocalState, RevisionAttachment, RevisionParent,
+    RevisionRow,
+)
+
+MANIFEST_FORMAT = "xuncha-exchange/1"
+
+
+class ManifestInvalid(errors.XunchaError):
+    message = "The exchange file's signed manifest does not verify; the file was not merged"
+
+
+@dataclass
+class SourceReport:
+    path: Path
+    device: str = ""
+    author: str = ""
+    signed: bool = False
+    revisions: int = 0
+    new_revisions: int = 0
+    new_records: int = 0
+    deletions: int = 0
+    attachments: int = 0
+    new_conflicts: int = 0
+    rejected: dict[str, str] = field(default_factory=dict)
+    error: str = ""
+    touched: set[str] = field(default_factory=set, repr=False)
+
+
+@dataclass
+class MergeReport:
+    target: Path
+    dry_run: bool
+    sources: list[SourceReport]
+    digest_before: str
+    digest_after: str
+    revisions_after: int
+    conflicts: int
+    backup: Path | None = None
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.digest_before == self.digest_after
+
+
+class _DryRun(Exception):
+    """Raised to roll back the merge transaction of a dry run."""
+
+
+# -- export ---------------------------------------------------------------------------------
+
+def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) -> dict:
+    """Write this laptop's log to an exchange file with a signed manifest; return the manifest."""
+    out = Path(out)
+    if ws.actor is None:
+        raise errors.NoIdentity(path=ws.path)
+    if len(exchange_passphrase) < database.MIN_PASSPHRASE:
+        raise errors.PassphraseTooShort(n=database.MIN_PASSPHRASE)
+    with ws.read() as s:  # one read transaction: a consistent snapshot of the log
+        revisions = [tuple(r) for r in s.execute(select(
+            RevisionRow.id, RevisionRow.kind, RevisionRow.record_id, RevisionRow.author,
+            RevisionRow.device, RevisionRow.hlc, RevisionRow.wall_time, RevisionRow.deleted,
+            RevisionRow.envelope))]
+        parents = [tuple(r) for r in s.execute(select(RevisionParent.revision_id,
+                                                      RevisionParent.parent_id))]
+        blobs = [tuple(r) for r in s.execute(select(Blob.hash, Blob.size, Blob.data))]
+        attachments = [tuple(r) for r in s.execute(select(RevisionAttachment.revision_id,
+                                                          RevisionAttachment.blob_hash))]
+        ident = s.get(LocalIdentity, ws.actor.device_id)
+        me = s.get(InspectorRow, ws.actor.inspector_id)
+    if ident is None:
+        raise errors.ForeignDatabase(path=ws.path)
+    body = {
+        "format": MANIFEST_FORMAT, "device": ws.actor.device_id,
+        "author": ws.actor.inspector_id, "author_name": me.name if me else "",
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "schema_version": database.SCHEMA_VERSION,
+        "counts": {"revisions": len(revisions), "blobs": len(blobs)},
+        "digest": state_digest(r[0] for r in revisions),
+    }
+    data = canonical.canonical_bytes(body)
+    key = identity.load_private_key(ident.private_key_pem, passphrase)
+    signature = key.sign(data, ec.ECDSA(hashes.SHA256()))
+    exchange.write_exchange(out, exchange.ExchangeRows(
+        exchange_passphrase, revisions, parents, blobs, attachments),
+        exchange.SignedManifest(data, signature, ident.certificate_pem))
+    return body
+
+
+# -- merge ----------------------------------------------------------------------------------
+
+def merge(
+    target: Path, target_passphrase: str, sources: Iterable[Path], *,
+    exchange_passphrase: str | None = None, dry_run: bool = False,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> MergeReport:
+    """Merge ``sources`` into ``target`` (created when missing) and report per source."""
+    target = Path(target)
+    db = (database.open_database(target, target_passphrase) if target.exists()
+          else database.create(target, target_passphrase))
+    passphrases = [p for p in (exchange_passphrase, target_passphrase) if p]
+    try:
+        backup = None
+        with db.read() as s:
+            has_data = revlog.count_revisions(s) > 0
+        if has_data and not dry_run:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = database.backup_copy(db, target.with_name(
+                f"{target.name}.before-merge-{stamp}.bak"))
+        holder: list[MergeReport] = []
+        try:
+            with db.session() as session:
+                holder.append(_merge_in(session, target, list(sources), passphrases, progress,
+                                        dry_run))
+                if dry_run:
+                    raise _DryRun()
+        except _DryRun:
+            pass
+        report = holder[0]
+        if backup and report.nothing_new:
+            backup.unlink()  # nothing changed: no backup to restore
+            backup = None
+        report.backup = backup
+        return report
+    finally:
+        db.close()
+
+
+def _conflicted(session) -> set[str]:  # type: ignore[no-untyped-def]
+    return set(session.scalars(select(Head.record_id).group_by(Head.record_id)
+                               .having(func.count() > 1)))
+
+
+def _merge_in(session, target: Path, sources: list[Path], passphrases: list[str],  # type: ignore[no-untyped-def]
+              progress: Callable[[str], None], dry_run: bool) -> MergeReport:
+    known = {rid: (record, kind) for rid, record, kind in session.execute(
+        select(RevisionRow.id, RevisionRow.record_id, RevisionRow.kind))}
+    known_records = {record for record, _ in known.values()}
+    blobs = set(session.scalars(select(Blob.hash)))
+    digest_before = state_digest(known)
+    conflicts_before = _conflicted(session)
+    reports: list[SourceReport] = []
+    latest = hlc.ZERO
+    for path in sources:
+        progress(str(path))
+        report = SourceReport(path=Path(path))
+        reports.append(report)
+        try:
+            with exchange.open_source(Path(path), passphrases) as source:
+                latest = max(latest, _take(session, source, report, known, known_records,
+                                           blobs))
+        except errors.XunchaError as e:
+            report.error = str(e)
+    touched = set().union(*(r.touched for r in reports)) if reports else set()
+    progress(tr("Refreshing"))
+    revlog.refresh(session, touched)
+    new_conflicts = _conflicted(session) - conflicts_before
+    for report in reports:
+        report.new_conflicts = len(report.touched & new_conflicts)
+    if latest > hlc.ZERO:
+        state = session.get(LocalState, "hlc")
+        current = hlc.Timestamp.parse(state.value) if state else hlc.ZERO
+        session.merge(LocalState(key="hlc", value=str(hlc.observe(current, latest))))
+    session.flush()
+    return MergeReport(
+        target=target, dry_run=dry_run, sources=reports, digest_before=digest_before,
+        digest_after=state_digest(known), revisions_after=len(known),
+        conflicts=len(_conflicted(session)))
+
+
+class _SourceBlobs:
+    """Blob hashes available to a merge: the target's, or verified on demand in the source."""
+
+    def __init__(self, known: set[str], source: exchange.Source) -> None:
+        self.known = known
+        self.source = source
+        self.fresh: dict[str, bytes] = {}
+
+    def __contains__(self, digest: object) -> bool:
+        if digest in self.known or digest in self.fresh:
+            return True
+        data = self.source.blob(str(digest))
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
+            return False
+        self.fresh[str(digest)] = data
+        return True
+
+
+def _take(session, source: exchange.Source, report: SourceReport,  # type: ignore[no-untyped-def]
+          known: dict[str, tuple[str, str]], known_records: set[str], blobs: set[str]
+          ) -> hlc.Timestamp:
+    ids = source.revision_ids()
+    report.revisions = len(ids)
+    _check_manifest(source, report, ids)
+    envelopes = source.envelopes([i for i in ids if i not in known])
+    available = _SourceBlobs(blobs, source)
+    chosen = merge_rules.select(envelopes, known, available)  # type: ignore[arg-type]
+    report.rejected = chosen.rejected
+    needed = {h for rev in chosen.accepted for h in rev.attachments if h in available.fresh}
+    for digest in sorted(needed):
+        revlog.put_blob(session, available.fresh[digest])
+    blobs.update(needed)
+    revlog.append(session, chosen.accepted)
+    latest = hlc.ZERO
+    for rev in chosen.accepted:
+        known[rev.id] = (rev.record_id, rev.kind)
+        if rev.record_id not in known_records:
+            known_records.add(rev.record_id)
+            report.new_records += 1
+        report.deletions += rev.deleted
+        report.touched.add(rev.record_id)
+        latest = max(latest, hlc.Timestamp.parse(rev.hlc))
+    report.new_revisions = len(chosen.accepted)
+    report.attachments = len(needed)
+    return latest
+
+
+def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str]) -> None:
+    signed = source.manifest()
+    if signed is None:
+        if source.is_exchange:
+            raise ManifestInvalid()
+        return
+    try:
+        body = canonical.parse(signed.manifest)
+        cert = x509.load_pem_x509_certificate(signed.certificate)
+        public = cert.public_key()
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            raise ValueError("not an EC key")
+        public.verify(signed.signature, signed.manifest, ec.ECDSA(hashes.SHA256()))
+    except (InvalidSignature, ValueError, TypeError):
+        raise ManifestInvalid() from None
+    if body.get("digest") != state_digest(ids) or \
+            body.get("counts", {}).get("revisions") != len(ids):
+        raise ManifestInvalid(tr("its revisions differ from the signed list"))
+    if not _device_certificate_matches(source, body.get("device", ""), signed.certificate):
+        raise ManifestInvalid(tr("it was signed by a key this round does not know"))
+    report.device = body.get("device", "")
+    report.author = body.get("author_name", "")
+    report.signed = True
+
+
+def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes) -> bool:
+    """The manifest's certificate must be the one the device record of the round carries."""
+    wanted = identity.certificate_fingerprint(pem)
+    rows = source.conn.execute(
+        "SELECT id, envelope FROM revision WHERE record_id = ? AND kind = 'device'", (device,))
+    for rid, envelope in rows:
+        try:
+            rev = open_envelope(rid, envelope)
+        except RevisionError:
+            continue
+        certificate = rev.body.get("certificate", "")
+        if certificate and identity.certificate_fingerprint(certificate.encode()) == wanted:
+            return True
+    return False

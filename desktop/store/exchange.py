@@ -1,0 +1,165 @@
+"""Exchange files and merge sources at the file level.
+
+An exchange file is a SQLCipher file keyed with the round's exchange passphrase holding only
+the log (revisions, their links, blobs) and a signed manifest; never the laptop's own tables.
+Sources are read through a separate read-only connection with ``trusted_schema`` off, and only
+from objects that are plain tables, so nothing a source defines (views, triggers) ever runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.dialects import sqlite
+
+from desktop.core import errors
+from desktop.store import database
+from desktop.store.models import Blob, Meta, RevisionAttachment, RevisionParent, RevisionRow
+
+LOG_TABLES = (Meta.__table__, RevisionRow.__table__, RevisionParent.__table__,
+              Blob.__table__, RevisionAttachment.__table__)
+MANIFEST_DDL = ("CREATE TABLE exchange_manifest (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                "manifest BLOB NOT NULL, signature BLOB NOT NULL, certificate BLOB NOT NULL)")
+CONTENT_EXCHANGE = "exchange"
+
+
+@dataclass(frozen=True)
+class SignedManifest:
+    manifest: bytes
+    signature: bytes
+    certificate: bytes
+
+
+def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def write_exchange(
+    target: Path, rows: "ExchangeRows", manifest: SignedManifest,
+) -> None:
+    """Write an exchange file atomically (a partial file is removed on any failure)."""
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        with database.translated_errors(target):
+            conn = _connect(tmp, rows.passphrase, read_only=False)
+            try:
+                conn.execute("PRAGMA journal_mode = DELETE")
+                conn.execute("BEGIN")
+                for table in LOG_TABLES:
+                    conn.execute(str(CreateTable(table).compile(dialect=sqlite.dialect())))
+                    for index in table.indexes:
+                        conn.execute(str(CreateIndex(index).compile(dialect=sqlite.dialect())))
+                conn.execute(MANIFEST_DDL)
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+                    ("application_id", database.APPLICATION_ID),
+                    ("schema_version", str(database.SCHEMA_VERSION)),
+                    ("content", CONTENT_EXCHANGE)])
+                conn.executemany("INSERT INTO revision VALUES (?,?,?,?,?,?,?,?,?)",
+                                 rows.revisions)
+                conn.executemany("INSERT INTO revision_parent VALUES (?, ?)", rows.parents)
+                conn.executemany("INSERT INTO blob VALUES (?, ?, ?)", rows.blobs)
+                conn.executemany("INSERT INTO revision_attachment VALUES (?, ?)",
+                                 rows.attachments)
+                conn.execute("INSERT INTO exchange_manifest VALUES (1, ?, ?, ?)",
+                             (manifest.manifest, manifest.signature, manifest.certificate))
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class ExchangeRows:
+    """The log of a database, as rows ready to write into an exchange file."""
+
+    passphrase: str
+    revisions: list[tuple]
+    parents: list[tuple]
+    blobs: list[tuple]
+    attachments: list[tuple]
+
+
+class Source:
+    """A merge source (exchange file or database) opened read-only."""
+
+    def __init__(self, path: Path, conn: sqlcipher3.Connection, content: str) -> None:
+        self.path = path
+        self.conn = conn
+        self.is_exchange = content == CONTENT_EXCHANGE
+
+    def revision_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+
+    def envelopes(self, ids: list[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.conn.execute(
+                f"SELECT id, envelope FROM revision WHERE id IN ({marks})", chunk))
+        return out
+
+    def blob(self, digest: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM blob WHERE hash = ?", (digest,)).fetchone()
+        return row[0] if row else None
+
+    def manifest(self) -> SignedManifest | None:
+        if not self.is_exchange:
+            return None
+        row = self.conn.execute(
+            "SELECT manifest, signature, certificate FROM exchange_manifest").fetchone()
+        return SignedManifest(*row) if row else None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@contextlib.contextmanager
+def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
+    """Open a source with the first passphrase that fits; raise a clear error otherwise."""
+    path = Path(path)
+    last: Exception | None = None
+    for passphrase in passphrases:
+        try:
+            version = database.probe(path, passphrase)
+        except errors.WrongPassphrase as e:
+            last = e
+            continue
+        if version > database.SCHEMA_VERSION:
+            raise errors.NewerSchema(found=version, supported=database.SCHEMA_VERSION)
+        with database.translated_errors(path):
+            conn = _connect(path, passphrase, read_only=True)
+            try:
+                _check_tables(conn, path)
+                content = dict(conn.execute("SELECT key, value FROM meta")).get("content", "")
+            except BaseException:
+                conn.close()
+                raise
+        source = Source(path, conn, content)
+        try:
+            yield source
+        finally:
+            source.close()
+        return
+    raise last or errors.WrongPassphrase(path=path)
+
+
+def _check_tables(conn: sqlcipher3.Connection, path: Path) -> None:
+    types = dict(conn.execute("SELECT name, type FROM sqlite_master"))
+    for table in ("meta", "revision", "blob"):
+        if types.get(table) != "table":
+            raise errors.ForeignDatabase(path=path)
