@@ -8,8 +8,9 @@ from pathlib import Path
 
 from desktop.core.i18n import set_language, tr
 from desktop.core.i18n_zh import ZH
-from desktop.core.kinds import FIELD_LABELS, ROLE_LABELS
+from desktop.core.kinds import FIELD_LABELS, KIND_LABELS, ROLE_LABELS
 from desktop.ui.main_window import ADD_LABEL
+from desktop.ui.merge_wizard import COLUMNS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
 
@@ -28,7 +29,8 @@ def source_strings() -> dict[str, str]:
                             and getattr(stmt.targets[0], "id", "") == "message"
                             and stmt.value.value):  # empty: the detail alone is shown
                         found.setdefault(stmt.value.value, f"{path.name}:{stmt.lineno}")
-    for value in (*ROLE_LABELS.values(), *ADD_LABEL.values(), *FIELD_LABELS.values()):
+    for value in (*ROLE_LABELS.values(), *ADD_LABEL.values(), *FIELD_LABELS.values(),
+                  *KIND_LABELS.values(), *COLUMNS):
         found.setdefault(value, "label table")
     return found
 

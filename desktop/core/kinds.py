@@ -13,6 +13,10 @@ from desktop.core.errors import XunchaError
 from desktop.core.i18n import tr
 
 ROLES = ("leader", "deputy", "liaison", "member")
+KIND_LABELS = {
+    "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
+    "district": "District", "town": "Town", "village": "Village",
+}
 FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
     "inspector_id": "Inspector", "certificate": "Certificate", "district_id": "District",

@@ -16,7 +16,8 @@ from desktop.core import errors
 from desktop.core.revision import Revision
 from desktop.services.workspace import Changes, Workspace
 from desktop.store import revlog
-from desktop.store.models import Head, InspectorRow
+from desktop.services import queries
+from desktop.store.models import Head
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Conflict:
     heads: tuple[HeadView, ...]
     ancestor: HeadView | None
     fields: tuple[str, ...]  # fields whose values differ between the heads
+    names: dict[str, str]  # names of the records the bodies point to (id -> name)
 
 
 def conflicted_ids(ws: Workspace) -> list[str]:
@@ -51,7 +53,7 @@ def conflict(ws: Workspace, record_id: str) -> Conflict:
         if len(heads) < 2:
             raise errors.RecordMissing(record_id=record_id)
         history = {r.id: r for r in revlog.history(s, record_id)}
-        names = {i: n for i, n in s.execute(select(InspectorRow.id, InspectorRow.name))}
+        names = queries.record_names(s)
     ancestor = common_ancestor(heads, history)
     keys = sorted({k for h in heads for k in h.body})
     differing = tuple(k for k in keys if len({repr(h.body.get(k)) for h in heads}) > 1)
@@ -60,7 +62,7 @@ def conflict(ws: Workspace, record_id: str) -> Conflict:
         return HeadView(rev.id, names.get(rev.author, rev.author), rev.device, rev.wall_time,
                         rev.deleted, rev.body)
     return Conflict(record_id, heads[0].kind, tuple(view(h) for h in heads),
-                    view(ancestor) if ancestor else None, differing)
+                    view(ancestor) if ancestor else None, differing, names)
 
 
 def common_ancestor(heads: list[Revision], history: dict[str, Revision]) -> Revision | None:
@@ -81,16 +83,20 @@ def common_ancestor(heads: list[Revision], history: dict[str, Revision]) -> Revi
 
 
 def resolve(ws: Workspace, record_id: str, body: dict[str, Any] | None,
-            seen_heads: tuple[str, ...]) -> Changes:
+            seen_heads: tuple[str, ...], attachments: tuple[str, ...] | None = None) -> Changes:
     """Write the person's choice over every head they saw; ``body`` None keeps it deleted.
 
+    Attachments default to those of every head seen, so no photo is dropped by resolving.
     If another head arrived after the person looked, the record stays in conflict with it:
     nothing they did not see is overwritten.
     """
     with ws.unit_of_work() as uow:
         heads = revlog.heads_of(uow.session, record_id)
-        if not heads or not set(seen_heads) <= set(heads):
+        if not seen_heads or not set(seen_heads) <= set(heads):
             raise errors.RecordMissing(record_id=record_id)
-        kind = revlog.load(uow.session, heads[0]).kind
-        uow.write(kind, record_id, body or {}, parents=tuple(seen_heads), deleted=body is None)
+        seen = [revlog.load(uow.session, h) for h in seen_heads]
+        if attachments is None:
+            attachments = tuple(sorted({a for rev in seen for a in rev.attachments}))
+        uow.write(seen[0].kind, record_id, body or {}, parents=tuple(seen_heads),
+                  deleted=body is None, attachments=attachments if body is not None else ())
         return uow.changes

@@ -20,7 +20,7 @@ from desktop.core.ids import uuid7
 from desktop.services import identity, locations, queries, roster
 from desktop.services.workspace import Actor, Workspace, open_workspace
 from desktop.store import database
-from desktop.store.models import TeamRow
+from desktop.store.models import InspectorRow, TeamRow
 
 DEMO_PASSPHRASE = "xuncha-demo"
 SCALES = ("small", "changzhou")
@@ -103,6 +103,7 @@ def generate(
             ws = _take_over(path, passphrase, team_leaders[i], options, seed, i)
         mine = [p for j, p in enumerate(plan) if j % laptops == i]
         _record_districts(ws, mine, rng, taken)
+        _correct_roster(ws, i, rng)
         revisions += queries.stats(ws).revisions
         ws.close()
     return DemoResult(paths=paths, revisions=revisions)
@@ -139,6 +140,25 @@ def _take_over(path: Path, passphrase: str, leader: tuple[str, str], options: di
     with ws.unit_of_work() as uow:
         roster.register_device(uow, keys)
     return ws
+
+
+def _correct_roster(ws: Workspace, i: int, rng: random.Random) -> None:
+    """Corrections to the shared roster, as happens on every laptop: pairs of laptops touch
+    the same inspector, so a merge shows edit/edit and edit/delete conflicts."""
+    with ws.unit_of_work() as uow:
+        team = uow.session.scalars(select(TeamRow).order_by(TeamRow.hlc)).first()
+        members = list(uow.session.scalars(
+            select(InspectorRow).where(InspectorRow.team_id == team.id, InspectorRow.role ==
+                                       "member").order_by(InspectorRow.hlc, InspectorRow.id)))
+        target = members[(i // 2) % len(members)] if members else None
+        if target is None:
+            return
+        current = uow.current(target.id)
+        if i % 4 == 3:
+            uow.write("inspector", target.id, {}, deleted=True)
+        else:
+            uow.write("inspector", target.id, {**current.body,
+                                               "name": demo_names.person_name(rng)})
 
 
 def _record_districts(ws: Workspace, plan: list, rng: random.Random, taken: set[str]) -> None:

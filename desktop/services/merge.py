@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,9 +134,7 @@ def merge(
         with db.read() as s:
             has_data = revlog.count_revisions(s) > 0
         if has_data and not dry_run:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = database.backup_copy(db, target.with_name(
-                f"{target.name}.before-merge-{stamp}.bak"))
+            backup = database.backup_copy(db, _unique(target, "before-merge"))
         holder: list[MergeReport] = []
         try:
             with db.session() as session:
@@ -282,3 +282,40 @@ def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes
         if certificate and identity.certificate_fingerprint(certificate.encode()) == wanted:
             return True
     return False
+
+
+# -- backups --------------------------------------------------------------------------------
+
+def _unique(target: Path, what: str) -> Path:
+    """``TARGET.<what>-<time>.bak``, never the name of an existing file."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = target.with_name(f"{target.name}.{what}-{stamp}.bak")
+    n = 1
+    while path.exists() or path.with_name(path.name + ".partial").exists():
+        n += 1
+        path = target.with_name(f"{target.name}.{what}-{stamp}-{n}.bak")
+    return path
+
+
+def backups(target: Path) -> list[Path]:
+    """Backups taken before merges into ``target``, newest first."""
+    target = Path(target)
+    return sorted(target.parent.glob(f"{target.name}.before-merge-*.bak"), reverse=True)
+
+
+def restore_backup(target: Path, backup: Path, passphrase: str) -> Path:
+    """Put ``backup`` back in place of ``target`` (which must be closed).
+
+    The current file is kept beside it first, so a restore can itself be undone.
+    """
+    target, backup = Path(target), Path(backup)
+    database.probe(backup, passphrase)  # refuse a backup that cannot be opened
+    kept = _unique(target, "before-restore")
+    staging = target.with_name(target.name + ".restoring")
+    with database.translated_errors(target):
+        shutil.copyfile(target, kept)
+        shutil.copyfile(backup, staging)
+        for side in ("-wal", "-shm"):  # belonged to the closed file being replaced
+            target.with_name(target.name + side).unlink(missing_ok=True)
+        os.replace(staging, target)
+    return kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.services.workspace import Workspace
 from desktop.store import revlog
@@ -43,6 +44,15 @@ class Stats:
     revisions: int
     counts: dict[str, int]
     totals: dict[str, int]
+
+
+def record_names(session: Session) -> dict[str, str]:
+    """Names of every named record (round, team, inspector, district, town, village) by id."""
+    names: dict[str, str] = {}
+    for model in MATERIALISED.values():
+        if "name" in model.__table__.columns:
+            names.update((i, n) for i, n in session.execute(select(model.id, model.name)))
+    return names
 
 
 def round_tree(ws: Workspace) -> tuple[Node, ...]:

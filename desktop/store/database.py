@@ -131,9 +131,10 @@ def _wal_size(path: Path) -> int:
 class Database:
     """An open encrypted database: the engine and a factory for units of work."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, passphrase: str) -> None:
         self.path = path
         self.engine = engine
+        self.passphrase = passphrase  # the engine holds the key anyway; exports need it
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextlib.contextmanager
@@ -185,7 +186,7 @@ def create(path: Path, passphrase: str) -> Database:
                          path.with_name(path.name + "-shm")):
             leftover.unlink(missing_ok=True)
         raise
-    return Database(path, engine)
+    return Database(path, engine, passphrase)
 
 
 MIN_PASSPHRASE = 8
@@ -208,7 +209,7 @@ def open_database(path: Path, passphrase: str) -> Database:
     if version > SCHEMA_VERSION:
         raise errors.NewerSchema(found=version, supported=SCHEMA_VERSION)
     engine = _engine(path, passphrase)
-    db = Database(path, engine)
+    db = Database(path, engine, passphrase)
     try:
         with translated_errors(path):
             engine.connect().close()

@@ -27,6 +27,10 @@ LOG_TABLES = (Meta.__table__, RevisionRow.__table__, RevisionParent.__table__,
 MANIFEST_DDL = ("CREATE TABLE exchange_manifest (id INTEGER PRIMARY KEY CHECK (id = 1), "
                 "manifest BLOB NOT NULL, signature BLOB NOT NULL, certificate BLOB NOT NULL)")
 CONTENT_EXCHANGE = "exchange"
+# What a merge reads from a source: each must be a plain table with these ordinary columns.
+READ_COLUMNS = {"meta": {"key", "value"}, "revision": {"id", "kind", "record_id", "envelope"},
+                "blob": {"hash", "data"},
+                "exchange_manifest": {"manifest", "signature", "certificate"}}
 
 
 @dataclass(frozen=True)
@@ -94,34 +98,57 @@ class ExchangeRows:
 
 
 class Source:
-    """A merge source (exchange file or database) opened read-only."""
+    """A merge source (exchange file or database) opened read-only.
 
-    def __init__(self, path: Path, conn: sqlcipher3.Connection, content: str) -> None:
+    ``open_source`` has checked its structure and every page; byte values are still read as
+    bytes whatever their stored type (a cell edited in a database browser becomes TEXT), and
+    any read failure becomes a clear error.
+    """
+
+    def __init__(self, path: Path, conn: sqlcipher3.Connection, content: str,
+                 has_manifest: bool = True) -> None:
         self.path = path
         self.conn = conn
         self.is_exchange = content == CONTENT_EXCHANGE
+        self.has_manifest = has_manifest
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            with database.translated_errors(self.path):
+                yield
+        except sqlcipher3.dbapi2.Error as e:  # damaged pages, undecodable text
+            raise errors.NotADatabase(path=self.path) from e
 
     def revision_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+        with self._reading():
+            return [r[0] for r in self.conn.execute("SELECT id FROM revision")]
 
     def envelopes(self, ids: list[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.conn.execute(
-                f"SELECT id, envelope FROM revision WHERE id IN ({marks})", chunk))
+        with self._reading():
+            for start in range(0, len(ids), 900):
+                chunk = ids[start:start + 900]
+                marks = ",".join("?" * len(chunk))
+                out.update(self.conn.execute(
+                    f"SELECT id, coalesce(CAST(envelope AS BLOB), x'') FROM revision "
+                    f"WHERE id IN ({marks})", chunk))
         return out
 
     def blob(self, digest: str) -> bytes | None:
-        row = self.conn.execute("SELECT data FROM blob WHERE hash = ?", (digest,)).fetchone()
+        with self._reading():
+            row = self.conn.execute("SELECT CAST(data AS BLOB) FROM blob WHERE hash = ?",
+                                    (digest,)).fetchone()
         return row[0] if row else None
 
     def manifest(self) -> SignedManifest | None:
-        if not self.is_exchange:
+        if not self.is_exchange or not self.has_manifest:
             return None
-        row = self.conn.execute(
-            "SELECT manifest, signature, certificate FROM exchange_manifest").fetchone()
+        with self._reading():
+            row = self.conn.execute(
+                "SELECT coalesce(CAST(manifest AS BLOB), x''), "
+                "coalesce(CAST(signature AS BLOB), x''), "
+                "coalesce(CAST(certificate AS BLOB), x'') FROM exchange_manifest").fetchone()
         return SignedManifest(*row) if row else None
 
     def close(self) -> None:
@@ -135,7 +162,8 @@ def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
     last: Exception | None = None
     for passphrase in passphrases:
         try:
-            version = database.probe(path, passphrase)
+            with database.translated_errors(path):
+                version = database.probe(path, passphrase)
         except errors.WrongPassphrase as e:
             last = e
             continue
@@ -144,12 +172,14 @@ def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
         with database.translated_errors(path):
             conn = _connect(path, passphrase, read_only=True)
             try:
-                _check_tables(conn, path)
-                content = dict(conn.execute("SELECT key, value FROM meta")).get("content", "")
+                content, has_manifest = _check_tables(conn, path)
+            except sqlcipher3.dbapi2.Error as e:
+                conn.close()
+                raise errors.NotADatabase(path=path) from e
             except BaseException:
                 conn.close()
                 raise
-        source = Source(path, conn, content)
+        source = Source(path, conn, content, has_manifest)
         try:
             yield source
         finally:
@@ -158,8 +188,28 @@ def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
     raise last or errors.WrongPassphrase(path=path)
 
 
-def _check_tables(conn: sqlcipher3.Connection, path: Path) -> None:
-    types = dict(conn.execute("SELECT name, type FROM sqlite_master"))
-    for table in ("meta", "revision", "blob"):
-        if types.get(table) != "table":
+def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, bool]:
+    """Refuse a source unless all a merge reads is plain tables and columns, ids as text
+    and envelopes as bytes, and every page of it reads back (a damaged file fails here).
+
+    A view, a virtual table or a generated column would run code the source defines.
+    Returns the file's content kind and whether it has a manifest table.
+    """
+    objects = {str(name).lower(): (kind, str(sql or "")) for name, kind, sql in
+               conn.execute("SELECT name, type, sql FROM sqlite_master")}
+    for table, columns in READ_COLUMNS.items():
+        kind, sql = objects.get(table, ("", ""))
+        if table == "exchange_manifest" and not kind:
+            continue  # an exchange file without one is refused by the merge
+        if kind != "table" or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
             raise errors.ForeignDatabase(path=path)
+        plain = {row[1] for row in conn.execute(f"PRAGMA table_xinfo({table})") if not row[6]}
+        if not columns <= plain:
+            raise errors.ForeignDatabase(path=path)
+    if conn.execute("SELECT 1 FROM revision WHERE typeof(id) != 'text' "
+                    "OR typeof(envelope) != 'blob' LIMIT 1").fetchone():
+        raise errors.ForeignDatabase(path=path)
+    if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":  # reads every page
+        raise errors.NotADatabase(path=path)
+    content = dict(conn.execute("SELECT key, value FROM meta")).get("content", "")
+    return content, "exchange_manifest" in objects

@@ -3,17 +3,22 @@ the right, and the file menu. It shows read rows and calls services; it never qu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView,
+    QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter,
+    QStackedWidget, QTreeView,
 )
 
 from desktop import __version__
 from desktop.core.i18n import tr
-from desktop.services import queries, roster
+from desktop.services import conflicts, merge, queries, roster
 from desktop.services.queries import Node
-from desktop.services.workspace import Changes, Workspace
+from desktop.services.workspace import Changes, Workspace, open_workspace
+from desktop.ui.conflicts_dialog import ConflictsDialog
+from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
@@ -74,6 +79,13 @@ class MainWindow(QMainWindow):
             edit.addAction(a)
             self.tree.addAction(a)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        edit.addSeparator()
+        self.conflicts_action = self._action(tr("Conflicts…"), self.show_conflicts, "Ctrl+K")
+        edit.addAction(self.conflicts_action)
+        team = self.menuBar().addMenu(tr("&Team"))
+        team.addAction(self._action(tr("Export exchange file…"), self.export_exchange, "Ctrl+E"))
+        team.addAction(self._action(tr("Merge the team's data…"), self.merge, "Ctrl+M"))
+        team.addAction(self._action(tr("Restore from a backup…"), self.restore_backup))
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("About"), self.about))
 
@@ -87,6 +99,8 @@ class MainWindow(QMainWindow):
         self.overview.show_round(queries.round_summary(self.ws), stats)
         self.status.setText(tr("{n} revisions · digest {d}", n=stats.revisions,
                                d=stats.digest[:12]))
+        n = len(conflicts.conflicted_ids(self.ws))
+        self.conflicts_action.setText(tr("Conflicts ({n})…", n=n) if n else tr("Conflicts…"))
         target = (changes.created[0] if changes and changes.created else keep)
         if target:
             self.select(target)
@@ -174,6 +188,57 @@ class MainWindow(QMainWindow):
                                    name=node.name))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: roster.delete_record(self.ws, node.id))
+
+    def show_conflicts(self) -> None:
+        dialog = ConflictsDialog(self.ws, self)
+        dialog.exec()
+        self.refresh()
+
+    def export_exchange(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Export exchange file…"), str(self.ws.path.with_suffix(".xch")),
+            tr("Exchange files (*.xch)"))
+        if not name:
+            return
+        secret, ok = QInputDialog.getText(
+            self, tr("Export exchange file…"), tr("Exchange passphrase of the round:"),
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        try:
+            manifest = merge.export(self.ws, self.ws.db.passphrase, Path(name), secret)
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        QMessageBox.information(self, tr("Export exchange file…"), tr(
+            "Exported {n} revisions and {b} attachments to {path}",
+            n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=name))
+
+    def merge(self) -> None:
+        wizard = MergeWizard(self.ws.path, self.ws.db.passphrase, self)
+        wizard.exec()
+        if wizard.merged:
+            self.refresh()
+
+    def restore_backup(self) -> None:
+        found = merge.backups(self.ws.path)
+        if not found:
+            QMessageBox.information(self, tr("Restore from a backup…"),
+                                    tr("There is no backup of this database yet."))
+            return
+        name, ok = QInputDialog.getItem(self, tr("Restore from a backup…"),
+                                        tr("Backup to restore:"), [p.name for p in found], 0,
+                                        False)
+        if not ok:
+            return
+        path, passphrase = self.ws.path, self.ws.db.passphrase
+        self.ws.close()
+        try:
+            merge.restore_backup(path, path.with_name(name), passphrase)
+        except USER_ERRORS as e:
+            show_error(self, e)
+        self.ws = open_workspace(path, passphrase)
+        self.refresh()
 
     def about(self) -> None:
         QMessageBox.about(self, tr("About"), tr("Village inspection workbench") +

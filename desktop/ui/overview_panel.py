@@ -20,13 +20,14 @@ class OverviewPanel(QWidget):
             value = QLabel()
             value.setObjectName(f"overview_{key}")
             self.fields[key] = value
-            layout.addRow(label + "：", value)
+            layout.addRow(tr("{label}:", label=label), value)
 
     def show_round(self, summary: RoundSummary, stats: Stats) -> None:
         role = tr(ROLE_LABELS[summary.role]) if summary.role in ROLE_LABELS else ""
         self.fields["round"].setText(summary.name)
         self.fields["team"].setText(summary.team)
-        self.fields["me"].setText(f"{summary.inspector}（{role}）" if role else summary.inspector)
+        self.fields["me"].setText(tr("{name} ({role})", name=summary.inspector, role=role)
+                                  if role else summary.inspector)
         self.fields["villages"].setText(str(stats.totals["villages"]))
         self.fields["revisions"].setText(str(stats.revisions))
         self.fields["digest"].setText(stats.digest[:16] + "…")

@@ -17,7 +17,7 @@ def _label(node: Node) -> str:
         return badge + node.name
     villages = sum(len(t.children) for t in node.children) if node.kind == "district" \
         else len(node.children)
-    return f"{badge}{node.name}（{tr('{n} villages', n=villages)}）"
+    return badge + tr("{name} ({n} villages)", name=node.name, n=villages)
 
 
 def _item(node: Node) -> QStandardItem:

@@ -1,0 +1,188 @@
+"""The merge wizard: choose files, preview what each brings, merge with progress, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+    QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
+    QWizardPage, QWidget,
+)
+
+from desktop.core.i18n import tr
+from desktop.services import merge
+from desktop.services.merge import MergeReport
+from desktop.services.merge_report import as_text
+from desktop.ui.messages import show_error
+from desktop.ui.worker import Worker
+
+COLUMNS = ("File", "Author", "New revisions", "New records", "Deletions", "Attachments",
+           "New conflicts", "Rejected")
+
+
+def report_table(report: MergeReport) -> QTableWidget:
+    table = QTableWidget(len(report.sources), len(COLUMNS))
+    table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for row, s in enumerate(report.sources):
+        author = s.error or (s.author if s.signed else tr("database (not signed)"))
+        values = (s.path.name, author, s.new_revisions, s.new_records, s.deletions,
+                  s.attachments, s.new_conflicts, len(s.rejected))
+        for col, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            if s.error or s.rejected:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            table.setItem(row, col, item)
+    table.resizeColumnsToContents()
+    return table
+
+
+class SourcesPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(tr("Files to merge"))
+        self.setSubTitle(tr("Exchange files from the team's laptops, or their databases."))
+        self.files = QListWidget()
+        add = QPushButton(tr("Add files…"))
+        add.clicked.connect(self._add)
+        remove = QPushButton(tr("Remove"))
+        remove.clicked.connect(lambda: [self.files.takeItem(self.files.row(i))
+                                        for i in self.files.selectedItems()])
+        self.exchange = QLineEdit()
+        self.exchange.setEchoMode(QLineEdit.EchoMode.Password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        form = QFormLayout()
+        form.addRow(tr("Exchange passphrase of the round"), self.exchange)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.files)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+
+    def _add(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, tr("Add files…"), "", tr("Exchange files and databases (*.xch *.db)"))
+        self.add_paths([Path(n) for n in names])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        for path in paths:
+            self.files.addItem(str(path))
+        self.completeChanged.emit()
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(i).text()) for i in range(self.files.count())]
+
+    def isComplete(self) -> bool:
+        return self.files.count() > 0
+
+
+class RunPage(QWizardPage):
+    """Runs the merge (a preview or the real one) in a worker and shows the table."""
+
+    def __init__(self, wizard: "MergeWizard", dry_run: bool) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.dry_run = dry_run
+        self.setTitle(tr("Preview") if dry_run else tr("Merge"))
+        self.setSubTitle(tr("What each file brings; nothing is changed yet.") if dry_run
+                         else tr("The target was backed up first; the merge is all or nothing."))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.status = QLabel()
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.table_holder = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(self.table_holder)
+        layout.addWidget(self.details)
+        self.report: MergeReport | None = None
+        self.worker: Worker | None = None
+        if not dry_run:
+            self.save = QPushButton(tr("Save report as PDF…"))
+            self.save.clicked.connect(self._save_pdf)
+            self.save.setEnabled(False)
+            layout.addWidget(self.save)
+
+    def initializePage(self) -> None:
+        self.report = None
+        self.progress.show()
+        sources = self.wizard_.sources.paths()
+        exchange = self.wizard_.sources.exchange.text() or None
+        target, passphrase = self.wizard_.target, self.wizard_.passphrase
+        self.worker = Worker(lambda progress: merge.merge(
+            target, passphrase, sources, exchange_passphrase=exchange, dry_run=self.dry_run,
+            progress=progress), self)
+        self.worker.progress.connect(self.status.setText)
+        self.worker.done.connect(self._finished)
+        self.worker.start()
+
+    def _finished(self) -> None:
+        assert self.worker is not None
+        if self.worker.error is not None:
+            self._failed(self.worker.error)
+        else:
+            self._done(self.worker.result)
+
+    def _done(self, report: MergeReport) -> None:
+        self.report = report
+        self.progress.hide()
+        self.status.setText(tr("Nothing new: the target already holds everything.")
+                            if report.nothing_new else "")
+        while self.table_holder.count():
+            self.table_holder.takeAt(0).widget().deleteLater()
+        self.table_holder.addWidget(report_table(report))
+        self.details.setPlainText(as_text(report))
+        if not self.dry_run:
+            self.save.setEnabled(True)
+            self.wizard_.merged = report
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.progress.hide()
+        self.status.setText(str(error))
+        show_error(self, error)
+
+    def isComplete(self) -> bool:
+        return self.report is not None
+
+    def _save_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save report as PDF…"),
+                                              "merge-report.pdf", "PDF (*.pdf)")
+        if name and self.report:
+            save_report_pdf(self.report, Path(name))
+
+
+def save_report_pdf(report: MergeReport, path: Path) -> None:
+    """Print the merge report (CJK fonts embedded by Qt) into a PDF file."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle(tr("Merge report"))
+    document = QTextDocument()
+    document.setPlainText(tr("Merge report") + "\n\n" + as_text(report))
+    document.print_(writer)
+
+
+class MergeWizard(QWizard):
+    def __init__(self, target: Path, passphrase: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Merge the team's data"))
+        self.target = target
+        self.passphrase = passphrase
+        self.merged: MergeReport | None = None
+        self.sources = SourcesPage()
+        self.preview = RunPage(self, dry_run=True)
+        self.run = RunPage(self, dry_run=False)
+        for page in (self.sources, self.preview, self.run):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+        self.resize(820, 560)
