@@ -59,9 +59,12 @@ def smoke_test() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import demo
+    from desktop.services import demo, merge
     from desktop.services.workspace import open_workspace
+    from desktop.ui.conflicts_dialog import ConflictsDialog
     from desktop.ui.create_dialog import CreateDialog
+    from desktop.ui.duplicates_dialog import DuplicatesDialog
+    from desktop.ui.merge_wizard import MergeWizard
     from desktop.ui.main_window import MainWindow
     from desktop.ui.start_dialog import StartDialog
 
@@ -74,6 +77,9 @@ def smoke_test() -> int:
             screen.close()
             print(f"screen {type(screen).__name__}: ok")
         paths = demo.generate(Path(tmp) / "demo", "small", laptops=2, seed=1).paths
+        report = merge.merge(paths[0], demo.DEMO_PASSPHRASE, [paths[1]])
+        print(f"merge: {report.sources[0].new_revisions} revisions, "
+              f"{report.conflicts} conflicts")
         window = MainWindow(open_workspace(paths[0], demo.DEMO_PASSPHRASE))
         window.show()
         visited = 0
@@ -83,6 +89,12 @@ def smoke_test() -> int:
             visited += 1
         assert window.pages.currentWidget() is window.village, "no village page shown"
         print(f"screen MainWindow: ok ({visited} tree entries visited)")
+        for screen in (ConflictsDialog(window.ws, window), DuplicatesDialog(window.ws, window),
+                       MergeWizard(window.ws.path, window.ws.db.passphrase, window)):
+            screen.show()
+            QApplication.processEvents()
+            screen.close()
+            print(f"screen {type(screen).__name__}: ok")
         window.close()
     print("smoke test passed")
     return 0

@@ -174,3 +174,20 @@ def test_merge_creates_a_missing_target_that_can_be_read_not_edited(laptops, tmp
             roster.add_district(merged, "新北区")
     finally:
         merged.close()
+
+
+def test_the_same_village_created_on_two_laptops_is_listed_not_merged(laptops, tmp_path) -> None:
+    from desktop.services import duplicates
+    a, b, ids = laptops
+    roster.add_village(a, "西塘村", ids["town"])
+    roster.add_village(b, "西塘村", ids["town"])
+    roster.add_village(b, "北塘村", ids["town"])
+    sync(a, b, tmp_path)
+    found = duplicates.possible_duplicates(a)
+    assert [(d.kind, d.name) for d in found] == [("village", "西塘村")]
+    names = [v.name for v in queries.round_tree(a)[0].children[0].children]
+    assert names.count("西塘村") == 2  # both kept until the leader decides
+    duplicates.decide(a, found[0], same=True)
+    assert duplicates.possible_duplicates(a) == []
+    sync(a, b, tmp_path)  # the decision is a revision and travels like any other
+    assert duplicates.possible_duplicates(b) == []

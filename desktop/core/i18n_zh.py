@@ -108,6 +108,7 @@ ZH: dict[str, str] = {
     "e.g. Second inspection team": "例如：第二巡察组",
     "The two passphrases differ": "两次输入的口令不一致",
     "Cannot do that": "无法完成操作",
+    "Unexpected error ({kind}): {detail}": "意外错误（{kind}）：{detail}",
     "&File": "文件(&F)",
     "&Round": "轮次(&R)",
     "&Help": "帮助(&H)",
@@ -237,5 +238,17 @@ ZH: dict[str, str] = {
     "Common ancestor": "共同的上一版本",
     "deleted": "已删除",
     "Device": "设备",
+    "Possible duplicates…": "可能重复的记录…",
+    "Possible duplicates": "可能重复的记录",
+    "Records created separately on two laptops with the same name in the same place. Decide for "
+    "each pair; nothing is merged for you.":
+        "两台电脑分别新建、名称和所属位置都相同的记录。请逐对作出决定，程序不会替您合并。",
+    "Kind": "类型",
+    "The same": "是同一条",
+    "Different": "不是同一条",
+    "Duplicate link": "重复记录关联",
+    "First record": "第一条记录",
+    "Second record": "第二条记录",
+    "Decision": "决定",
     "Village": "村（社区）",
 }

@@ -13,14 +13,17 @@ from desktop.core.errors import XunchaError
 from desktop.core.i18n import tr
 
 ROLES = ("leader", "deputy", "liaison", "member")
+DUPLICATE_DECISIONS = ("same", "different")
 KIND_LABELS = {
     "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
     "district": "District", "town": "Town", "village": "Village",
+    "duplicate_link": "Duplicate link",
 }
 FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
     "inspector_id": "Inspector", "certificate": "Certificate", "district_id": "District",
-    "town_id": "Town",
+    "town_id": "Town", "first_id": "First record", "second_id": "Second record",
+    "decision": "Decision",
 }
 ROLE_LABELS = {"leader": "Leader", "deputy": "Deputy leader", "liaison": "Liaison", "member": "Member"}
 
@@ -69,6 +72,9 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("district", (_name(), FieldSpec("round_id", str, ref="round"))),
         KindSpec("town", (_name(), FieldSpec("district_id", str, ref="district"))),
         KindSpec("village", (_name(), FieldSpec("town_id", str, ref="town"))),
+        KindSpec("duplicate_link", (
+            FieldSpec("first_id", str), FieldSpec("second_id", str),
+            FieldSpec("decision", str, choices=DUPLICATE_DECISIONS))),
     )
 }
 

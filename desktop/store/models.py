@@ -137,6 +137,15 @@ class VillageRow(Current, Base):
     town_id: Mapped[str] = mapped_column(index=True)
 
 
+class DuplicateLinkRow(Current, Base):
+    """A leader's decision that two records from different laptops are (not) the same."""
+
+    __tablename__ = "duplicate_link"
+    first_id: Mapped[str] = mapped_column(index=True)
+    second_id: Mapped[str] = mapped_column(index=True)
+    decision: Mapped[str]
+
+
 MATERIALISED: dict[str, type[Current]] = {
     "round": RoundRow,
     "team": TeamRow,
@@ -145,6 +154,7 @@ MATERIALISED: dict[str, type[Current]] = {
     "district": DistrictRow,
     "town": TownRow,
     "village": VillageRow,
+    "duplicate_link": DuplicateLinkRow,
 }
 
 IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")

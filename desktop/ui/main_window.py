@@ -18,6 +18,7 @@ from desktop.services import conflicts, merge, queries, roster
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
+from desktop.ui.duplicates_dialog import DuplicatesDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         team = self.menuBar().addMenu(tr("&Team"))
         team.addAction(self._action(tr("Export exchange file…"), self.export_exchange, "Ctrl+E"))
         team.addAction(self._action(tr("Merge the team's data…"), self.merge, "Ctrl+M"))
+        team.addAction(self._action(tr("Possible duplicates…"), self.show_duplicates))
         team.addAction(self._action(tr("Restore from a backup…"), self.restore_backup))
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("About"), self.about))
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.ws, self)
         dialog.exec()
+        self.refresh()
+
+    def show_duplicates(self) -> None:
+        DuplicatesDialog(self.ws, self).exec()
         self.refresh()
 
     def export_exchange(self) -> None:

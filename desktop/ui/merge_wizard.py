@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
     QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
@@ -16,7 +18,7 @@ from desktop.core.i18n import tr
 from desktop.services import merge
 from desktop.services.merge import MergeReport
 from desktop.services.merge_report import as_text
-from desktop.ui.messages import show_error
+from desktop.ui.messages import describe, show_error
 from desktop.ui.worker import Worker
 
 COLUMNS = ("File", "Author", "New revisions", "New records", "Deletions", "Attachments",
@@ -146,7 +148,7 @@ class RunPage(QWizardPage):
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
-        self.status.setText(str(error))
+        self.status.setText(describe(error))
         show_error(self, error)
 
     def isComplete(self) -> bool:
@@ -160,13 +162,31 @@ class RunPage(QWizardPage):
 
 
 def save_report_pdf(report: MergeReport, path: Path) -> None:
-    """Print the merge report (CJK fonts embedded by Qt) into a PDF file."""
+    """Print the merge report (CJK fonts embedded by Qt) into an A4 PDF file."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
     writer.setTitle(tr("Merge report"))
     document = QTextDocument()
-    document.setPlainText(tr("Merge report") + "\n\n" + as_text(report))
+    document.setDefaultFont(QFont(document.defaultFont().family(), 11))
+    document.setHtml(report_html(report))
     document.print_(writer)
+
+
+def report_html(report: MergeReport) -> str:
+    def cell(value: object) -> str:
+        return f"<td>{html.escape(str(value))}</td>"
+    rows = "".join(
+        "<tr>" + "".join(cell(v) for v in (
+            s.path.name, s.error or (s.author if s.signed else tr("database (not signed)")),
+            s.new_revisions, s.new_records, s.deletions, s.attachments, s.new_conflicts,
+            len(s.rejected))) + "</tr>" for s in report.sources)
+    head = "".join(f"<th>{html.escape(tr(c))}</th>" for c in COLUMNS)
+    return (f"<h2>{html.escape(tr('Merge report'))}</h2>"
+            f"<p>{html.escape(str(report.target))}<br>"
+            f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}</p>"
+            f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{rows}</table>"
+            f"<p style='white-space: pre-wrap'>{html.escape(as_text(report))}</p>")
 
 
 class MergeWizard(QWizard):
