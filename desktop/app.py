@@ -45,13 +45,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = StartDialog(settings)
         if not start.exec() or start.workspace is None:
             return 0
-        window = MainWindow(start.workspace)
-        again: list[bool] = []
-        window.switch_database.connect(lambda: (again.append(True), window.close()))
-        window.show()
-        app.exec()
-        if not again:
+        if not _run_window(app, MainWindow(start.workspace)):
             return 0
+
+
+def _run_window(app, window) -> bool:  # type: ignore[no-untyped-def]
+    """Show the main window until it closes; True when the user asked for another database."""
+    again: list[bool] = []
+    window.switch_database.connect(lambda: (again.append(True), window.close()))
+    window.show()
+    app.exec()
+    return bool(again)
 
 
 def smoke_test() -> int:
@@ -64,8 +68,8 @@ def smoke_test() -> int:
     from desktop.ui.conflicts_dialog import ConflictsDialog
     from desktop.ui.create_dialog import CreateDialog
     from desktop.ui.duplicates_dialog import DuplicatesDialog
-    from desktop.ui.merge_wizard import MergeWizard
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.merge_wizard import MergeWizard
     from desktop.ui.start_dialog import StartDialog
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,7 +87,7 @@ def smoke_test() -> int:
         window = MainWindow(open_workspace(paths[0], demo.DEMO_PASSPHRASE))
         window.show()
         visited = 0
-        for index in list(window._all_indexes()):
+        for index in list(window.all_indexes()):
             window.tree.setCurrentIndex(index)
             QApplication.processEvents()
             visited += 1

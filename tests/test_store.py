@@ -87,17 +87,24 @@ def test_revision_ids_parents_edits_deletes_and_restore(workspace):
         for rid, envelope in s.execute(select(RevisionRow.id, RevisionRow.envelope)):
             assert hashlib.sha256(envelope).hexdigest() == rid
         assert revlog.load(s, edit).parents == tuple(first) and len(first) == 1
-    # Two edits from the same head make a conflict; an edit on top joins both heads.
+    # Two edits from the same head make a conflict; a plain edit keeps it (it builds on the
+    # head shown), and only a revision naming both heads as parents joins them.
     a = roster.rename(workspace, village, "甲", seen_head=edit).revisions[0]
     b = roster.rename(workspace, village, "乙", seen_head=edit).revisions[0]
+    plain = roster.rename(workspace, village, "丁").revisions[0]
+    with workspace.read() as s:
+        assert len(revlog.heads_of(s, village)) == 2 and revlog.load(s, plain).parents in \
+            ((a,), (b,))
+        heads = tuple(revlog.heads_of(s, village))
     with workspace.unit_of_work() as uow:
-        joined = uow.write("village", village, {"name": "丙", "town_id": ids["town"]})
-    assert joined.parents == tuple(sorted([a, b]))
+        joined = uow.write("village", village, {"name": "丙", "town_id": ids["town"]},
+                           parents=heads)
+    assert joined.parents == tuple(sorted(heads))
     with workspace.read() as s:
         stored = revlog.load(s, joined.id)
         assert list(stored.parents) == sorted(stored.parents) and len(stored.parents) == 2
         assert set(s.scalars(select(RevisionParent.parent_id)
-                             .where(RevisionParent.revision_id == joined.id))) == {a, b}
+                             .where(RevisionParent.revision_id == joined.id))) == set(heads)
     gone = roster.delete_record(workspace, village)
     with workspace.read() as s:
         deleted = revlog.load(s, gone.revisions[0])

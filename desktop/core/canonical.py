@@ -50,6 +50,26 @@ def canonical_bytes(value: Any) -> bytes:
     ).encode("utf-8")
 
 
+def _no_float(text: str) -> Any:
+    raise CanonicalError(f"float {text}: store numbers as int or decimal string")
+
+
 def parse(data: bytes) -> Any:
-    """Parse canonical bytes back into Python values."""
-    return json.loads(data.decode("utf-8"))
+    """Parse JSON bytes back into Python values (floats are refused)."""
+    return json.loads(data.decode("utf-8"), parse_float=_no_float)
+
+
+def is_canonical(value: Any, data: bytes) -> bool:
+    """Whether ``data`` is exactly the canonical encoding of ``value`` (parsed from it).
+
+    The common case (keys whose code-point order equals their UTF-16 order) is checked with
+    the C encoder; only when that differs is the full encoder asked.
+    """
+    fast = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                      allow_nan=False).encode("utf-8")
+    if fast == data:
+        return True
+    try:
+        return canonical_bytes(value) == data
+    except CanonicalError:
+        return False

@@ -18,7 +18,7 @@ class Timestamp:
         return f"{self.wall_ms:013d}-{self.counter:05d}"
 
     @classmethod
-    def parse(cls, text: str) -> "Timestamp":
+    def parse(cls, text: str) -> Timestamp:
         wall, _, counter = text.partition("-")
         if len(wall) != 13 or len(counter) != 5 or not (wall + counter).isdigit():
             raise ValueError(f"not a clock value: {text!r}")

@@ -164,6 +164,7 @@ ZH: dict[str, str] = {
     "The exchange file's signed manifest does not verify; the file was not merged":
         "交换文件的签名清单验证失败，该文件未合并",
     "Refreshing": "正在刷新",
+    "Backing up the target": "正在备份目标数据库",
     "its revisions differ from the signed list": "其中的修订与签名清单不符",
     "it was signed by a key this round does not know": "签名密钥不属于本轮的任何设备",
     "The round's exchange passphrase is needed: use --exchange-passphrase-file FILE or "

@@ -9,11 +9,10 @@ silently.
 
 from __future__ import annotations
 
-from desktop.core.i18n import tr
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop.core.i18n import tr
 from desktop.core.revision import Revision, RevisionError, open_envelope
 
 

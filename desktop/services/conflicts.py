@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from desktop.core import errors
 from desktop.core.revision import Revision
+from desktop.services import queries
 from desktop.services.workspace import Changes, Workspace
 from desktop.store import revlog
-from desktop.services import queries
 from desktop.store.models import Head
 
 

@@ -62,7 +62,7 @@ def _plan(scale: str, rng: random.Random) -> list[tuple[str, list[tuple[str, int
         counts = [villages // len(towns)] * len(towns)
         for i in range(villages - sum(counts)):
             counts[i] += 1
-        plan.append((district, list(zip(towns, counts))))
+        plan.append((district, list(zip(towns, counts, strict=True))))
     return plan
 
 
@@ -134,7 +134,7 @@ def _take_over(path: Path, passphrase: str, leader: tuple[str, str], options: di
     """Make a copied base the laptop of another team's leader, with a new device."""
     ws = open_workspace(path, passphrase, **options)
     ws.actor = Actor(leader[0], uuid7(ws.now_ms(), ws.random_bytes))
-    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.timezone.utc)
+    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.UTC)
     keys = identity.new_key_material(leader[1], _team_name(i), passphrase, now=now,
                                      seed=f"{seed}-{i}".encode())
     with ws.unit_of_work() as uow:

@@ -13,7 +13,11 @@ from sqlalchemy import select
 
 from desktop.services.workspace import Changes, Workspace
 from desktop.store.models import (
-    DistrictRow, DuplicateLinkRow, InspectorRow, TownRow, VillageRow,
+    DistrictRow,
+    DuplicateLinkRow,
+    InspectorRow,
+    TownRow,
+    VillageRow,
 )
 
 # kind -> (model, the field that must also agree besides the name)

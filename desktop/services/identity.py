@@ -33,7 +33,7 @@ def new_key_material(
 
     With ``seed`` the key, serial number and signature are reproducible (demo data).
     """
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     if seed is None:
         key = ec.generate_private_key(CURVE)
         serial = x509.random_serial_number()

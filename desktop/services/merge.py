@@ -7,6 +7,7 @@ records that end with more than one head are conflicts for a person to resolve.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -24,12 +25,18 @@ from sqlalchemy import func, select
 from desktop.core import canonical, errors, hlc, merge_rules
 from desktop.core.i18n import tr
 from desktop.core.merkle import state_digest
-from desktop.core.revision import RevisionError, open_envelope
+from desktop.core.revision import Revision, RevisionError, open_envelope
 from desktop.services import identity
 from desktop.services.workspace import Workspace
 from desktop.store import database, exchange, revlog
 from desktop.store.models import (
-    Blob, Head, InspectorRow, LocalIdentity, LocalState, RevisionAttachment, RevisionParent,
+    Blob,
+    Head,
+    InspectorRow,
+    LocalIdentity,
+    LocalState,
+    RevisionAttachment,
+    RevisionParent,
     RevisionRow,
 )
 
@@ -103,7 +110,7 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
     body = {
         "format": MANIFEST_FORMAT, "device": ws.actor.device_id,
         "author": ws.actor.inspector_id, "author_name": me.name if me else "",
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "schema_version": database.SCHEMA_VERSION,
         "counts": {"revisions": len(revisions), "blobs": len(blobs)},
         "digest": state_digest(r[0] for r in revisions),
@@ -124,34 +131,60 @@ def merge(
     exchange_passphrase: str | None = None, dry_run: bool = False,
     progress: Callable[[str], None] = lambda _m: None,
 ) -> MergeReport:
-    """Merge ``sources`` into ``target`` (created when missing) and report per source."""
+    """Merge ``sources`` into ``target`` (created when missing) and report per source.
+
+    Every source is opened and its signed manifest checked first; when none brings anything
+    new the target is not touched at all. Otherwise the target is backed up and the merge
+    runs in one transaction.
+    """
     target = Path(target)
     db = (database.open_database(target, target_passphrase) if target.exists()
           else database.create(target, target_passphrase))
     passphrases = [p for p in (exchange_passphrase, target_passphrase) if p]
     try:
-        backup = None
-        with db.read() as s:
-            has_data = revlog.count_revisions(s) > 0
-        if has_data and not dry_run:
-            backup = database.backup_copy(db, _unique(target, "before-merge"))
-        holder: list[MergeReport] = []
-        try:
-            with db.session() as session:
-                holder.append(_merge_in(session, target, list(sources), passphrases, progress,
-                                        dry_run))
-                if dry_run:
-                    raise _DryRun()
-        except _DryRun:
-            pass
-        report = holder[0]
-        if backup and report.nothing_new:
-            backup.unlink()  # nothing changed: no backup to restore
+        with contextlib.ExitStack() as stack:
+            opened = [_open(stack, Path(path), passphrases, progress) for path in sources]
+            with db.read() as s:
+                known_ids = set(s.connection().exec_driver_sql("SELECT id FROM revision")
+                                .scalars())
+            if not any(src and not set(src.revision_ids()) <= known_ids for _, src in opened):
+                with db.read() as s:
+                    conflicts = len(_conflicted(s))
+                digest = state_digest(known_ids)
+                return MergeReport(target, dry_run, [r for r, _ in opened], digest, digest,
+                                   len(known_ids), conflicts)
             backup = None
-        report.backup = backup
-        return report
+            if known_ids and not dry_run:
+                progress(tr("Backing up the target"))
+                backup = database.backup_copy(db, _unique(target, "before-merge"))
+            holder: list[MergeReport] = []
+            try:
+                with db.session() as session:
+                    holder.append(_merge_in(session, target, opened, progress, dry_run))
+                    if dry_run:
+                        raise _DryRun()
+            except _DryRun:
+                pass
+            report = holder[0]
+            report.backup = backup
+            return report
     finally:
         db.close()
+
+
+def _open(stack: contextlib.ExitStack, path: Path, passphrases: list[str],
+          progress: Callable[[str], None]) -> tuple[SourceReport, exchange.Source | None]:
+    """Open a source and check its manifest; a refused source is reported, not raised."""
+    progress(str(path))
+    report = SourceReport(path=path)
+    try:
+        source = stack.enter_context(exchange.open_source(path, passphrases))
+        report.revisions = len(source.revision_ids())
+        _check_manifest(source, report, source.revision_ids())
+    except errors.XunchaError as e:
+        report.error = str(e)
+        return report, None
+    return report, source
 
 
 def _conflicted(session) -> set[str]:  # type: ignore[no-untyped-def]
@@ -159,29 +192,26 @@ def _conflicted(session) -> set[str]:  # type: ignore[no-untyped-def]
                                .having(func.count() > 1)))
 
 
-def _merge_in(session, target: Path, sources: list[Path], passphrases: list[str],  # type: ignore[no-untyped-def]
+def _merge_in(session, target: Path,  # type: ignore[no-untyped-def]
+              opened: list[tuple[SourceReport, exchange.Source | None]],
               progress: Callable[[str], None], dry_run: bool) -> MergeReport:
-    known = {rid: (record, kind) for rid, record, kind in session.execute(
-        select(RevisionRow.id, RevisionRow.record_id, RevisionRow.kind))}
+    known = {rid: (record, kind) for rid, record, kind in session.connection().exec_driver_sql(
+        "SELECT id, record_id, kind FROM revision")}
     known_records = {record for record, _ in known.values()}
-    blobs = set(session.scalars(select(Blob.hash)))
+    blobs = set(session.connection().exec_driver_sql("SELECT hash FROM blob").scalars())
     digest_before = state_digest(known)
     conflicts_before = _conflicted(session)
-    reports: list[SourceReport] = []
     latest = hlc.ZERO
-    for path in sources:
-        progress(str(path))
-        report = SourceReport(path=Path(path))
-        reports.append(report)
-        try:
-            with exchange.open_source(Path(path), passphrases) as source:
-                latest = max(latest, _take(session, source, report, known, known_records,
-                                           blobs))
-        except errors.XunchaError as e:
-            report.error = str(e)
+    taken: dict[str, Revision] = {}
+    for report, source in opened:
+        if source is not None:
+            progress(str(report.path))
+            latest = max(latest, _take(session, source, report, known, known_records, blobs,
+                                       taken))
+    reports = [r for r, _ in opened]
     touched = set().union(*(r.touched for r in reports)) if reports else set()
     progress(tr("Refreshing"))
-    revlog.refresh(session, touched)
+    revlog.refresh(session, touched, taken)
     new_conflicts = _conflicted(session) - conflicts_before
     for report in reports:
         report.new_conflicts = len(report.touched & new_conflicts)
@@ -215,11 +245,9 @@ class _SourceBlobs:
 
 
 def _take(session, source: exchange.Source, report: SourceReport,  # type: ignore[no-untyped-def]
-          known: dict[str, tuple[str, str]], known_records: set[str], blobs: set[str]
-          ) -> hlc.Timestamp:
+          known: dict[str, tuple[str, str]], known_records: set[str], blobs: set[str],
+          taken: dict[str, Revision]) -> hlc.Timestamp:
     ids = source.revision_ids()
-    report.revisions = len(ids)
-    _check_manifest(source, report, ids)
     envelopes = source.envelopes([i for i in ids if i not in known])
     available = _SourceBlobs(blobs, source)
     chosen = merge_rules.select(envelopes, known, available)  # type: ignore[arg-type]
@@ -232,6 +260,7 @@ def _take(session, source: exchange.Source, report: SourceReport,  # type: ignor
     latest = hlc.ZERO
     for rev in chosen.accepted:
         known[rev.id] = (rev.record_id, rev.kind)
+        taken[rev.id] = rev
         if rev.record_id not in known_records:
             known_records.add(rev.record_id)
             report.new_records += 1

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from desktop.services.workspace import Workspace
 from desktop.store import revlog
 from desktop.store.models import (
-    MATERIALISED, DistrictRow, InspectorRow, RoundRow, TeamRow, TownRow, VillageRow,
+    MATERIALISED,
+    DistrictRow,
+    InspectorRow,
+    RoundRow,
+    TeamRow,
+    TownRow,
+    VillageRow,
 )
 
 # Record kinds the later registers add; counted as 0 until they exist in the store.
@@ -26,7 +32,7 @@ class Node:
     kind: str
     name: str
     conflict: bool
-    children: tuple["Node", ...] = ()
+    children: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)

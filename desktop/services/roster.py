@@ -59,7 +59,7 @@ def create_database(
 
 def _found_round(ws: Workspace, passphrase: str, new: NewRound, key_seed: bytes | None
                  ) -> Changes:
-    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.timezone.utc)
+    now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.UTC)
     keys = identity.new_key_material(new.inspector_name, new.team_name, passphrase,
                                      now=now, seed=key_seed)
     with ws.unit_of_work() as uow:
@@ -117,9 +117,15 @@ def add_village(ws: Workspace, name: str, town_id: str) -> Changes:
 def rename(ws: Workspace, record_id: str, name: str, seen_head: str | None = None) -> Changes:
     """Rename a record; ``seen_head`` is the revision the user was looking at."""
     with ws.unit_of_work() as uow:
-        current = uow.current(record_id)
-        parents = (seen_head,) if seen_head else None
-        uow.write(current.kind, record_id, {**current.body, "name": name}, parents=parents)
+        if seen_head:
+            base = revlog.load(uow.session, seen_head)
+            # Not necessarily a head any more: then the edit branches and shows as a conflict.
+            if base.record_id != record_id or base.deleted:
+                raise errors.RecordMissing(record_id=record_id)
+        else:
+            base = uow.current(record_id)
+        uow.write(base.kind, record_id, {**base.body, "name": name}, parents=(base.id,),
+                  attachments=base.attachments)
         return uow.changes
 
 

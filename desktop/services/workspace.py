@@ -49,7 +49,7 @@ class Changes:
 class UnitOfWork:
     """Writes revisions inside one transaction on behalf of the workspace's actor."""
 
-    def __init__(self, ws: "Workspace", session: Session) -> None:
+    def __init__(self, ws: Workspace, session: Session) -> None:
         self.ws = ws
         self.session = session
         self.changes = Changes()
@@ -72,9 +72,7 @@ class UnitOfWork:
         """
         clean = body if deleted else kinds.validate(kind, body)
         if parents is None and record_id is not None:
-            parents = tuple(revlog.heads_of(self.session, record_id))
-            if not parents:
-                raise errors.RecordMissing(record_id=record_id)
+            parents = self._edit_parents(record_id)
         parents = parents or ()
         creating = not parents
         record_id = record_id or self.new_id()
@@ -88,7 +86,7 @@ class UnitOfWork:
             kind=kind, record_id=record_id, parents=parents,
             author=self.actor.inspector_id, device=self.actor.device_id,
             hlc=str(self._clock),
-            wall_time=dt.datetime.fromtimestamp(now / 1000, dt.timezone.utc)
+            wall_time=dt.datetime.fromtimestamp(now / 1000, dt.UTC)
             .isoformat(timespec="milliseconds"),
             deleted=deleted, body=clean, attachments=attachments,
         ))
@@ -101,6 +99,17 @@ class UnitOfWork:
         self.changes.revisions.append(rev.id)
         self.changes.kinds.add(kind)
         return rev
+
+    def _edit_parents(self, record_id: str) -> tuple[str, ...]:
+        """An ordinary edit builds on the head the user sees. In a conflict the other heads
+        stay, so the conflict waits for a person instead of being ended by any edit."""
+        heads = revlog.heads_of(self.session, record_id)
+        if not heads:
+            raise errors.RecordMissing(record_id=record_id)
+        if len(heads) == 1:
+            return (heads[0],)
+        shown = revlog.shown_head([revlog.load(self.session, h) for h in heads])
+        return (shown.id,) if shown else tuple(heads)  # every head deleted: build on all
 
     def current(self, record_id: str) -> Revision:
         """The head shown for a record (raises when it does not exist or is deleted)."""

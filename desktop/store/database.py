@@ -11,7 +11,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -47,6 +47,7 @@ def _on_connect(dbapi_conn: object, _record: object) -> None:
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA trusted_schema = OFF")
     cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA cache_size = -65536")  # 64 MiB: merges touch many pages
     cur.close()
 
 
@@ -78,11 +79,8 @@ def _translate(e: BaseException, path: Path) -> Exception:
     return e if isinstance(e, Exception) else RuntimeError(str(e))
 
 
-def probe(path: Path, passphrase: str) -> int:
-    """Check that ``path`` is one of our files and return its schema version.
-
-    Reads only; raises a precise error for every kind of wrong file.
-    """
+def check_file(path: Path) -> None:
+    """Refuse, before any key is tried, what cannot be one of our files."""
     if not path.exists():
         raise errors.FileMissing(path=path)
     if not path.is_file():
@@ -94,33 +92,46 @@ def probe(path: Path, passphrase: str) -> int:
         raise errors.PlainDatabase(path=path)
     if size == 0 or size % PAGE_SIZE:
         raise errors.NotADatabase(path=path)
+
+
+def probe(path: Path, passphrase: str) -> int:
+    """Check that ``path`` is one of our files and return its schema version.
+
+    Reads only; raises a precise error for every kind of wrong file.
+    """
+    check_file(path)
     conn = sqlcipher3.connect(str(path))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us
         conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.dbapi2.DatabaseError as e:
-            # Only "not a database" means the key did not decrypt page 1; a truncated file
-            # is "malformed", and a read-only folder or a locked file is translated later.
-            code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
-            if code == SQLITE_NOTADB:
-                raise errors.WrongPassphrase(path=path) from None
-            if code == SQLITE_CORRUPT:
-                raise errors.NotADatabase(path=path) from None
-            raise
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        if pages * PAGE_SIZE > size + _wal_size(path):
-            raise errors.NotADatabase(path=path)
-        try:
-            rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlcipher3.dbapi2.DatabaseError:
-            raise errors.ForeignDatabase(path=path) from None
-        if rows.get("application_id") != APPLICATION_ID:
-            raise errors.ForeignDatabase(path=path)
-        return int(rows["schema_version"])
+        return identify(conn, path)
     finally:
         conn.close()
+
+
+def identify(conn: sqlcipher3.Connection, path: Path) -> int:
+    """Given a keyed connection to ``path``, check it is ours and return its schema version."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.dbapi2.DatabaseError as e:
+        # Only "not a database" means the key did not decrypt page 1; a truncated file
+        # is "malformed", and a read-only folder or a locked file is translated later.
+        code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == SQLITE_NOTADB:
+            raise errors.WrongPassphrase(path=path) from None
+        if code == SQLITE_CORRUPT:
+            raise errors.NotADatabase(path=path) from None
+        raise
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if pages * PAGE_SIZE > path.stat().st_size + _wal_size(path):
+        raise errors.NotADatabase(path=path)
+    try:
+        rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlcipher3.dbapi2.DatabaseError:
+        raise errors.ForeignDatabase(path=path) from None
+    if rows.get("application_id") != APPLICATION_ID:
+        raise errors.ForeignDatabase(path=path)
+    return int(rows["schema_version"])
 
 
 def _wal_size(path: Path) -> int:
@@ -178,7 +189,7 @@ def create(path: Path, passphrase: str) -> Database:
                 conn.execute(Meta.__table__.insert(), [
                     {"key": "application_id", "value": APPLICATION_ID},
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                    {"key": "created", "value": datetime.now(timezone.utc).isoformat()},
+                    {"key": "created", "value": datetime.now(UTC).isoformat()},
                 ])
     except BaseException:
         engine.dispose()

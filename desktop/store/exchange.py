@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy.schema import CreateIndex, CreateTable
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from desktop.core import errors
 from desktop.store import database
@@ -41,7 +41,14 @@ class SignedManifest:
 
 
 def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    mode = "rwc"
+    if read_only:
+        # A file with no journal or WAL content beside it holds everything committed: open it
+        # immutable, so reading leaves no -shm or -wal in its folder and works on read-only
+        # media. Otherwise read the WAL too (SQLite then needs its -shm).
+        side = (path.with_name(path.name + s) for s in ("-wal", "-journal"))
+        mode = "ro" if any(p.exists() and p.stat().st_size for p in side) else "ro&immutable=1"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
@@ -50,7 +57,7 @@ def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Conn
 
 
 def write_exchange(
-    target: Path, rows: "ExchangeRows", manifest: SignedManifest,
+    target: Path, rows: ExchangeRows, manifest: SignedManifest,
 ) -> None:
     """Write an exchange file atomically (a partial file is removed on any failure)."""
     tmp = target.with_name(target.name + ".partial")
@@ -110,6 +117,7 @@ class Source:
         self.path = path
         self.conn = conn
         self.is_exchange = content == CONTENT_EXCHANGE
+        self._ids: list[str] | None = None
         self.has_manifest = has_manifest
 
     @contextlib.contextmanager
@@ -121,8 +129,10 @@ class Source:
             raise errors.NotADatabase(path=self.path) from e
 
     def revision_ids(self) -> list[str]:
-        with self._reading():
-            return [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+        if self._ids is None:
+            with self._reading():
+                self._ids = [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+        return self._ids
 
     def envelopes(self, ids: list[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -159,26 +169,28 @@ class Source:
 def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
     """Open a source with the first passphrase that fits; raise a clear error otherwise."""
     path = Path(path)
+    with database.translated_errors(path):
+        database.check_file(path)
     last: Exception | None = None
     for passphrase in passphrases:
-        try:
-            with database.translated_errors(path):
-                version = database.probe(path, passphrase)
-        except errors.WrongPassphrase as e:
-            last = e
-            continue
-        if version > database.SCHEMA_VERSION:
-            raise errors.NewerSchema(found=version, supported=database.SCHEMA_VERSION)
         with database.translated_errors(path):
             conn = _connect(path, passphrase, read_only=True)
-            try:
+        try:
+            with database.translated_errors(path):
+                version = database.identify(conn, path)
+                if version > database.SCHEMA_VERSION:
+                    raise errors.NewerSchema(found=version, supported=database.SCHEMA_VERSION)
                 content, has_manifest = _check_tables(conn, path)
-            except sqlcipher3.dbapi2.Error as e:
-                conn.close()
-                raise errors.NotADatabase(path=path) from e
-            except BaseException:
-                conn.close()
-                raise
+        except errors.WrongPassphrase as e:
+            conn.close()
+            last = e
+            continue
+        except sqlcipher3.dbapi2.Error as e:  # pages that do not read back: a damaged file
+            conn.close()
+            raise errors.NotADatabase(path=path) from e
+        except BaseException:
+            conn.close()
+            raise
         source = Source(path, conn, content, has_manifest)
         try:
             yield source

@@ -6,19 +6,24 @@ action writes its revisions, heads and current rows together or not at all.
 
 from __future__ import annotations
 
-from desktop.core.i18n import tr
-
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop.core.i18n import tr
 from desktop.core.merkle import state_digest
-from desktop.core.revision import Revision, RevisionError, open_envelope
+from desktop.core.revision import Revision, RevisionError, open_envelope, read_stored
 from desktop.store.models import (
-    MATERIALISED, Blob, Current, Head, RevisionAttachment, RevisionParent, RevisionRow,
+    MATERIALISED,
+    Blob,
+    Current,
+    Head,
+    RevisionAttachment,
+    RevisionParent,
+    RevisionRow,
 )
 
 
@@ -43,17 +48,18 @@ def append(session: Session, revisions: Iterable[Revision]) -> set[str]:
     revs = list(revisions)
     if not revs:
         return set()
-    session.execute(insert(RevisionRow).prefix_with("OR IGNORE"), [
+    # Core inserts on the tables: the ORM's bulk path costs more than SQLite itself here.
+    session.execute(insert(RevisionRow.__table__).prefix_with("OR IGNORE"), [
         {"id": r.id, "kind": r.kind, "record_id": r.record_id, "author": r.author,
          "device": r.device, "hlc": r.hlc, "wall_time": r.wall_time, "deleted": r.deleted,
          "envelope": r.envelope} for r in revs
     ])
     parents = [{"revision_id": r.id, "parent_id": p} for r in revs for p in r.parents]
     if parents:
-        session.execute(insert(RevisionParent).prefix_with("OR IGNORE"), parents)
+        session.execute(insert(RevisionParent.__table__).prefix_with("OR IGNORE"), parents)
     links = [{"revision_id": r.id, "blob_hash": h} for r in revs for h in r.attachments]
     if links:
-        session.execute(insert(RevisionAttachment).prefix_with("OR IGNORE"), links)
+        session.execute(insert(RevisionAttachment.__table__).prefix_with("OR IGNORE"), links)
     return {r.record_id for r in revs}
 
 
@@ -63,14 +69,18 @@ def heads_of(session: Session, record_id: str) -> list[str]:
     ))
 
 
-def refresh(session: Session, record_ids: Iterable[str]) -> None:
-    """Recompute heads and current rows of the given records from the log."""
+def refresh(session: Session, record_ids: Iterable[str],
+            parsed: Mapping[str, Revision] | None = None) -> None:
+    """Recompute heads and current rows of the given records from the log.
+
+    ``parsed`` may hold revisions the caller already has in hand (a merge), saving a read.
+    """
     ids = sorted(set(record_ids))
     for start in range(0, len(ids), 500):
-        _refresh_chunk(session, ids[start:start + 500])
+        _refresh_chunk(session, ids[start:start + 500], parsed or {})
 
 
-def _refresh_chunk(session: Session, ids: list[str]) -> None:
+def _refresh_chunk(session: Session, ids: list[str], parsed: Mapping[str, Revision]) -> None:
     session.execute(delete(Head).where(Head.record_id.in_(ids)))
     child = select(RevisionParent.revision_id).where(
         RevisionParent.parent_id == RevisionRow.id).exists()
@@ -79,14 +89,14 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
         select(RevisionRow.record_id, RevisionRow.id).where(
             RevisionRow.record_id.in_(ids), ~child),
     ))
-    rows = session.execute(
-        select(RevisionRow.id, RevisionRow.envelope)
-        .join(Head, Head.revision_id == RevisionRow.id)
-        .where(Head.record_id.in_(ids))
-    ).all()
+    head_ids = list(session.scalars(select(Head.revision_id).where(Head.record_id.in_(ids))))
+    missing = [h for h in head_ids if h not in parsed]
+    stored = {rid: read_stored(rid, envelope) for rid, envelope in session.execute(
+        select(RevisionRow.id, RevisionRow.envelope).where(RevisionRow.id.in_(missing)))
+    } if missing else {}
     heads: dict[str, list[Revision]] = {}
-    for rid, envelope in rows:
-        rev = open_envelope(rid, envelope)
+    for rid in head_ids:
+        rev = parsed.get(rid) or stored[rid]
         heads.setdefault(rev.record_id, []).append(rev)
     for model in MATERIALISED.values():
         session.execute(delete(model).where(model.id.in_(ids)))
@@ -102,7 +112,7 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
             "hlc": shown.hlc,
         })
     for model, values in rows.items():
-        session.execute(insert(model), values)
+        session.execute(insert(model.__table__), values)
 
 
 def _body_columns(model: type[Current]) -> list[str]:

@@ -8,8 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter,
-    QStackedWidget, QTreeView,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
 )
 
 from desktop import __version__
@@ -113,18 +120,20 @@ class MainWindow(QMainWindow):
         return index.data(NODE_ROLE) if index.isValid() else None
 
     def select(self, record_id: str) -> bool:
-        for index in self._all_indexes():
+        for index in self.all_indexes():
             if index.data(NODE_ROLE).id == record_id:
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
                 return True
         return False
 
-    def _all_indexes(self, parent: QModelIndex = QModelIndex()):  # type: ignore[no-untyped-def]
+    def all_indexes(self, parent: QModelIndex | None = None):  # type: ignore[no-untyped-def]
+        """Every index of the tree, depth first."""
+        parent = parent or QModelIndex()
         for row in range(self.tree_model.rowCount(parent)):
             index = self.tree_model.index(row, 0, parent)
             yield index
-            yield from self._all_indexes(index)
+            yield from self.all_indexes(index)
 
     def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
         node: Node | None = index.data(NODE_ROLE) if index.isValid() else None

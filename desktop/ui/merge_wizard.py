@@ -9,9 +9,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-    QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
-    QWizardPage, QWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from desktop.core.i18n import tr
@@ -86,7 +98,7 @@ class SourcesPage(QWizardPage):
 class RunPage(QWizardPage):
     """Runs the merge (a preview or the real one) in a worker and shows the table."""
 
-    def __init__(self, wizard: "MergeWizard", dry_run: bool) -> None:
+    def __init__(self, wizard: MergeWizard, dry_run: bool) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.dry_run = dry_run
