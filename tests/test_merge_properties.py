@@ -6,8 +6,8 @@ resolve a conflict with a head's body, merge another laptop's database or signed
 into a laptop whose workspace stays open. Then every order of merging all laptops agrees
 (digest, heads, current rows, conflicts), merging again changes nothing, merging is
 associative, no revision is lost, and the caches equal a rebuild from the revisions. The
-associative, no revision is lost, and the caches equal a rebuild from the revisions. The
 tests at the end pin defects found on the way.
+"""
 
 from __future__ import annotations
 
