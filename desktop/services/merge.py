@@ -275,7 +275,7 @@ def _take(session, source: exchange.Source, report: SourceReport,  # type: ignor
 def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str]) -> None:
     signed = source.manifest()
     if signed is None:
-        if source.is_exchange:
+        if source.is_exchange or source.has_manifest:  # a stripped or relabelled export
             raise ManifestInvalid()
         return
     try:
@@ -287,6 +287,8 @@ def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str
         public.verify(signed.signature, signed.manifest, ec.ECDSA(hashes.SHA256()))
     except (InvalidSignature, ValueError, TypeError):
         raise ManifestInvalid() from None
+    if not isinstance(body, dict) or not isinstance(body.get("counts"), dict):
+        raise ManifestInvalid()
     if body.get("digest") != state_digest(ids) or \
             body.get("counts", {}).get("revisions") != len(ids):
         raise ManifestInvalid(tr("its revisions differ from the signed list"))
@@ -300,9 +302,7 @@ def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str
 def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes) -> bool:
     """The manifest's certificate must be the one the device record of the round carries."""
     wanted = identity.certificate_fingerprint(pem)
-    rows = source.conn.execute(
-        "SELECT id, envelope FROM revision WHERE record_id = ? AND kind = 'device'", (device,))
-    for rid, envelope in rows:
+    for rid, envelope in source.device_envelopes(device):
         try:
             rev = open_envelope(rid, envelope)
         except RevisionError:

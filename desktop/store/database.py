@@ -104,6 +104,7 @@ def probe(path: Path, passphrase: str) -> int:
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us
         conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+        conn.execute("PRAGMA trusted_schema = OFF")
         return identify(conn, path)
     finally:
         conn.close()

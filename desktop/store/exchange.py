@@ -145,6 +145,13 @@ class Source:
                     f"WHERE id IN ({marks})", chunk))
         return out
 
+    def device_envelopes(self, device: str) -> list[tuple[str, bytes]]:
+        """The revisions of a device record (its certificate), as (id, envelope bytes)."""
+        with self._reading():
+            return list(self.conn.execute(
+                "SELECT id, coalesce(CAST(envelope AS BLOB), x'') FROM revision "
+                "WHERE record_id = ? AND kind = 'device'", (device,)))
+
     def blob(self, digest: str) -> bytes | None:
         with self._reading():
             row = self.conn.execute("SELECT CAST(data AS BLOB) FROM blob WHERE hash = ?",
