@@ -36,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(i18n.tr("Village inspection workbench"))
+    _translate_qt(app, i18n.language())
     if args.smoke_test:
         return smoke_test()
     from desktop.ui.main_window import MainWindow
@@ -56,6 +57,17 @@ def _run_window(app, window) -> bool:  # type: ignore[no-untyped-def]
     window.show()
     app.exec()
     return bool(again)
+
+
+def _translate_qt(app, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own texts (OK, Cancel, Yes, file dialogs) in the interface language."""
+    if language != "zh_CN":
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def smoke_test() -> int:

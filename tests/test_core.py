@@ -124,7 +124,7 @@ def test_clock_is_monotonic_even_when_the_wall_clock_goes_back() -> None:
 def test_body_validation_names_the_field() -> None:
     assert kinds.validate("village", {"name": " 新桥村 ", "town_id": "t"}) == \
         {"name": "新桥村", "town_id": "t"}
-    with pytest.raises(kinds.ValidationError, match="必填字段为空：名称"):
+    with pytest.raises(kinds.ValidationError, match="必填字段为空：村（社区）名称"):
         kinds.validate("village", {"name": "  ", "town_id": "t"})
     with pytest.raises(kinds.ValidationError, match="职务"):
         kinds.validate("inspector", {"name": "李四", "role": "boss", "team_id": "t"})

@@ -191,3 +191,22 @@ def test_the_same_village_created_on_two_laptops_is_listed_not_merged(laptops, t
     assert duplicates.possible_duplicates(a) == []
     sync(a, b, tmp_path)  # the decision is a revision and travels like any other
     assert duplicates.possible_duplicates(b) == []
+
+
+def test_a_file_from_another_round_is_refused(laptops, tmp_path) -> None:
+    a, _, _ = laptops
+    stranger, _ = roster.create_database(tmp_path / "other-round.db", PASSPHRASE,
+                                         roster.NewRound("另一轮巡察", 2025, "第九巡察组",
+                                                         "陈𠮷", "leader"))
+    stranger.close()
+    before = digest(a)
+    report = merge.merge(a.path, PASSPHRASE, [tmp_path / "other-round.db"])
+    assert "另一个巡察轮次" in report.sources[0].error and report.refused == 1
+    assert digest(a) == before and not merge.backups(a.path)
+
+
+def test_a_missing_target_is_not_created_when_every_source_fails(tmp_path) -> None:
+    report = merge.merge(tmp_path / "new.db", PASSPHRASE, [tmp_path / "nothere.xch"])
+    assert report.refused == 1 and not (tmp_path / "new.db").exists()
+    from desktop.services.merge_report import as_text
+    assert "没有新内容" not in as_text(report) and "1 个文件中有 1 个未合并" in as_text(report)

@@ -61,7 +61,7 @@ def test_create_dialog_shows_service_errors_inline(qtbot, tmp_path: Path) -> Non
     fill_create_form(qtbot, dialog, tmp_path / "a.db", PASSPHRASE)
     dialog.inspector.clear()
     dialog.create()
-    assert "名称" in dialog.error.text() and not (tmp_path / "a.db").exists()
+    assert "姓名" in dialog.error.text() and not (tmp_path / "a.db").exists()
 
 
 def test_start_dialog_wrong_passphrase_says_so_and_opens_with_the_right_one(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 
 from desktop.services import conflicts, merge, queries, roster
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import database
 from desktop.ui.conflicts_dialog import ConflictsDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.merge_wizard import MergeWizard, save_report_pdf
+from desktop.ui.merge_wizard import COLUMNS, MergeWizard, save_report_pdf
 from tests.conftest import PASSPHRASE, make_tree
 from tests.test_ui import answer_input
 
@@ -70,9 +70,10 @@ def test_wizard_shows_a_refused_file(qtbot, two_laptops) -> None:
     wizard.sources.add_paths([exported])
     wizard.sources.exchange.setText("not the exchange passphrase")
     wizard.next()
-    qtbot.waitUntil(wizard.preview.isComplete, timeout=20000)
+    qtbot.waitUntil(lambda: wizard.preview.report is not None, timeout=20000)
     table = wizard.preview.table_holder.itemAt(0).widget()
-    assert "口令错误" in table.item(0, 1).text()
+    assert "口令错误" in table.item(0, len(COLUMNS) - 1).text()
+    assert not wizard.preview.isComplete()  # nothing can be merged: no way forward
 
 
 def test_conflict_resolved_field_by_field(qtbot, two_laptops) -> None:
@@ -85,10 +86,16 @@ def test_conflict_resolved_field_by_field(qtbot, two_laptops) -> None:
               for c in range(dialog.table.columnCount())]
     assert header[0] == "字段" and header[1] == "共同的上一版本" and "王堃" in header[2]
     name_row = next(r for r in range(dialog.table.rowCount())
-                    if dialog.table.item(r, 0).text() == "名称")
+                    if dialog.table.item(r, 0).text() == "村（社区）名称")
     assert dialog.table.item(name_row, 1).text() == "新桥村"
     keep: QComboBox = dialog.table.cellWidget(name_row, dialog.table.columnCount() - 1)
     assert {keep.itemText(i) for i in range(keep.count())} == {"新桥一村", "新桥二村"}
+    assert keep.currentText() == ""  # nothing is chosen for the leader
+    dialog.resolve()  # refused until every differing field has a value
+    assert dialog.list.count() == 1 and conflicts.conflicted_ids(ws) == [ids["village"]]
+    box = dialog.findChild(QMessageBox, "errorBox")
+    assert box is not None and "名称" in box.text()
+    box.close()
     keep.setEditText("新桥村")  # the leader types the right value
     dialog.resolve()
     assert dialog.list.count() == 0 and conflicts.conflicted_ids(ws) == []

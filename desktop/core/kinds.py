@@ -25,6 +25,12 @@ FIELD_LABELS = {
     "town_id": "Town", "first_id": "First record", "second_id": "Second record",
     "decision": "Decision",
 }
+# Where a field's meaning depends on the kind ("name" of a person is a full name).
+KIND_FIELD_LABELS = {
+    ("round", "name"): "Round name", ("team", "name"): "Team name",
+    ("inspector", "name"): "Full name", ("district", "name"): "District name",
+    ("town", "name"): "Town name", ("village", "name"): "Village name",
+}
 ROLE_LABELS = {"leader": "Leader", "deputy": "Deputy leader", "liaison": "Liaison", "member": "Member"}
 
 
@@ -79,6 +85,11 @@ KINDS: dict[str, KindSpec] = {
 }
 
 
+def field_label(kind: str, field: str) -> str:
+    """A field's label in the user's language."""
+    return tr(KIND_FIELD_LABELS.get((kind, field)) or FIELD_LABELS.get(field, field))
+
+
 def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
     """Return the body with text trimmed, or raise ValidationError naming the field."""
     spec = KINDS.get(kind)
@@ -89,7 +100,7 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(tr("Unknown field: {field}", field=unknown[0]))
     clean: dict[str, Any] = {}
     for f in spec.fields:
-        label = tr(FIELD_LABELS.get(f.name, f.name))
+        label = field_label(kind, f.name)
         value = body.get(f.name)
         if isinstance(value, str):
             value = value.strip()

@@ -43,6 +43,10 @@ from desktop.store.models import (
 MANIFEST_FORMAT = "xuncha-exchange/1"
 
 
+class OtherRound(errors.XunchaError):
+    message = "This file belongs to another inspection round; it was not merged: {path}"
+
+
 class ManifestInvalid(errors.XunchaError):
     message = "The exchange file's signed manifest does not verify; the file was not merged"
 
@@ -78,6 +82,10 @@ class MergeReport:
     @property
     def nothing_new(self) -> bool:
         return self.digest_before == self.digest_after
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for s in self.sources if s.error)
 
 
 class _DryRun(Exception):
@@ -138,38 +146,45 @@ def merge(
     runs in one transaction.
     """
     target = Path(target)
-    db = (database.open_database(target, target_passphrase) if target.exists()
-          else database.create(target, target_passphrase))
     passphrases = [p for p in (exchange_passphrase, target_passphrase) if p]
-    try:
-        with contextlib.ExitStack() as stack:
-            opened = [_open(stack, Path(path), passphrases, progress) for path in sources]
+    with contextlib.ExitStack() as stack:
+        opened = [_open(stack, Path(path), passphrases, progress) for path in sources]
+        reports = [r for r, _ in opened]
+        if not target.exists() and not any(src for _, src in opened):
+            return MergeReport(target, dry_run, reports, "", "", 0, 0)  # nothing to create
+        db = (database.open_database(target, target_passphrase) if target.exists()
+              else database.create(target, target_passphrase))
+        stack.callback(db.close)
+        with db.read() as s:
+            known_ids = set(s.connection().exec_driver_sql("SELECT id FROM revision").scalars())
+            rounds = set(s.connection().exec_driver_sql(
+                "SELECT DISTINCT record_id FROM revision WHERE kind = 'round'").scalars())
+        for report, source in opened:
+            theirs = set(source.round_ids()) if source else set()
+            if rounds and theirs and not rounds & theirs:
+                report.error = str(OtherRound(path=report.path))
+        opened = [(r, None if r.error else src) for r, src in opened]
+        if not any(src and not set(src.revision_ids()) <= known_ids for _, src in opened):
             with db.read() as s:
-                known_ids = set(s.connection().exec_driver_sql("SELECT id FROM revision")
-                                .scalars())
-            if not any(src and not set(src.revision_ids()) <= known_ids for _, src in opened):
-                with db.read() as s:
-                    conflicts = len(_conflicted(s))
-                digest = state_digest(known_ids)
-                return MergeReport(target, dry_run, [r for r, _ in opened], digest, digest,
-                                   len(known_ids), conflicts)
-            backup = None
-            if known_ids and not dry_run:
-                progress(tr("Backing up the target"))
-                backup = database.backup_copy(db, _unique(target, "before-merge"))
-            holder: list[MergeReport] = []
-            try:
-                with db.session() as session:
-                    holder.append(_merge_in(session, target, opened, progress, dry_run))
-                    if dry_run:
-                        raise _DryRun()
-            except _DryRun:
-                pass
-            report = holder[0]
-            report.backup = backup
-            return report
-    finally:
-        db.close()
+                conflicts = len(_conflicted(s))
+            digest = state_digest(known_ids)
+            return MergeReport(target, dry_run, reports, digest, digest, len(known_ids),
+                               conflicts)
+        backup = None
+        if known_ids and not dry_run:
+            progress(tr("Backing up the target"))
+            backup = database.backup_copy(db, _unique(target, "before-merge"))
+        holder: list[MergeReport] = []
+        try:
+            with db.session() as session:
+                holder.append(_merge_in(session, target, opened, progress, dry_run))
+                if dry_run:
+                    raise _DryRun()
+        except _DryRun:
+            pass
+        report = holder[0]
+        report.backup = backup
+        return report
 
 
 def _open(stack: contextlib.ExitStack, path: Path, passphrases: list[str],

@@ -11,7 +11,7 @@ def as_dict(report: MergeReport) -> dict:
         "target": str(report.target), "dry_run": report.dry_run,
         "nothing_new": report.nothing_new, "digest_before": report.digest_before,
         "digest_after": report.digest_after, "revisions": report.revisions_after,
-        "conflicts": report.conflicts, "backup": str(report.backup) if report.backup else None,
+        "conflicts": report.conflicts, "refused": report.refused, "backup": str(report.backup) if report.backup else None,
         "sources": [{
             "path": str(s.path), "device": s.device, "author": s.author, "signed": s.signed,
             "revisions": s.revisions, "new_revisions": s.new_revisions,
@@ -38,7 +38,10 @@ def as_text(report: MergeReport) -> str:
             attachments=s.attachments, conflicts=s.new_conflicts))
         for rid, why in sorted(s.rejected.items()):
             lines.append("  " + tr("rejected {rid}: {why}", rid=rid[:12], why=why))
-    if report.nothing_new:
+    if report.refused:
+        lines.append(tr("{n} of {total} files were not merged", n=report.refused,
+                        total=len(report.sources)))
+    if report.nothing_new and report.refused < len(report.sources):
         lines.append(tr("Nothing new: the target already holds everything."))
     lines.append(tr("{n} revisions, {c} records in conflict, digest {d}",
                     n=report.revisions_after, c=report.conflicts, d=report.digest_after))

@@ -145,6 +145,11 @@ class Source:
                     f"WHERE id IN ({marks})", chunk))
         return out
 
+    def round_ids(self) -> list[str]:
+        with self._reading():
+            return [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT record_id FROM revision WHERE kind = 'round'")]
+
     def device_envelopes(self, device: str) -> list[tuple[str, bytes]]:
         """The revisions of a device record (its certificate), as (id, envelope bytes)."""
         with self._reading():

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.i18n import tr
-from desktop.core.kinds import FIELD_LABELS, KIND_LABELS, ROLE_LABELS
+from desktop.core import errors
+from desktop.core.kinds import KIND_LABELS, ROLE_LABELS, field_label
 from desktop.services import conflicts
 from desktop.services.conflicts import Conflict
 from desktop.services.workspace import Workspace
@@ -112,7 +113,7 @@ class ConflictsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(keys))
         for row, key in enumerate(keys):
-            label = QTableWidgetItem(tr(FIELD_LABELS.get(key, key)))
+            label = QTableWidgetItem(field_label(c.kind, key))
             self.table.setItem(row, 0, label)
             ancestor = shown(c, key, c.ancestor.body.get(key)) if c.ancestor else ""
             self.table.setItem(row, 1, QTableWidgetItem(ancestor))
@@ -126,6 +127,9 @@ class ConflictsDialog(QDialog):
                 self.table.setItem(row, col, cell)
                 if head.body and choice.findText(text) < 0:
                     choice.addItem(text, head.body.get(key))
+            if key in c.fields:
+                choice.setCurrentIndex(-1)  # the leader decides: nothing is preselected
+                choice.setPlaceholderText(tr("choose…"))
             self.table.setCellWidget(row, len(headers) - 1, choice)
         self.table.resizeColumnsToContents()
         for col in range(1, self.table.columnCount() - 1):
@@ -157,8 +161,24 @@ class ConflictsDialog(QDialog):
                 body[key] = int(text) if isinstance(original, int) and text.isdigit() else text
         return body
 
+    def undecided(self) -> list[str]:
+        """Labels of the differing fields the leader has not chosen a value for yet."""
+        c = self.current
+        if c is None or self.outcome.currentData() == KEEP_DELETED:
+            return []
+        keys = sorted({k for h in c.heads for k in h.body})
+        last = self.table.columnCount() - 1
+        return [field_label(c.kind, key) for row, key in enumerate(keys)
+                if key in c.fields and not self.table.cellWidget(row, last).currentText()]
+
     def resolve(self) -> None:
         if self.current is None:
+            return
+        missing = self.undecided()
+        if missing:
+            show_error(self, errors.XunchaError(tr(
+                "Choose a value for every highlighted field first: {fields}",
+                fields="、".join(missing))))
             return
         try:
             conflicts.resolve(self.ws, self.current.record_id, self.chosen_body(),

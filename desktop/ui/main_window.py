@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         if node is None or node.children:
             return
         answer = QMessageBox.question(
-            self, tr("Delete"), tr("Delete {name}? It stays in the history and can be restored.",
+            self, tr("Delete"), tr("Delete {name}? The deletion is recorded as a revision; nothing is erased.",
                                    name=node.name))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: roster.delete_record(self.ws, node.id))

@@ -34,7 +34,7 @@ from desktop.ui.messages import describe, show_error
 from desktop.ui.worker import Worker
 
 COLUMNS = ("File", "Author", "New revisions", "New records", "Deletions", "Attachments",
-           "New conflicts", "Rejected")
+           "New conflicts", "Rejected", "Result")
 
 
 def report_table(report: MergeReport) -> QTableWidget:
@@ -42,9 +42,10 @@ def report_table(report: MergeReport) -> QTableWidget:
     table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for row, s in enumerate(report.sources):
-        author = s.error or (s.author if s.signed else tr("database (not signed)"))
+        author = s.author if s.signed else ("" if s.error else tr("database (not signed)"))
         values = (s.path.name, author, s.new_revisions, s.new_records, s.deletions,
-                  s.attachments, s.new_conflicts, len(s.rejected))
+                  s.attachments, s.new_conflicts, len(s.rejected),
+                  s.error or tr("merged"))
         for col, value in enumerate(values):
             item = QTableWidgetItem(str(value))
             if s.error or s.rejected:
@@ -104,7 +105,7 @@ class RunPage(QWizardPage):
         self.dry_run = dry_run
         self.setTitle(tr("Preview") if dry_run else tr("Merge"))
         self.setSubTitle(tr("What each file brings; nothing is changed yet.") if dry_run
-                         else tr("The target was backed up first; the merge is all or nothing."))
+                         else tr("Merging…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.status = QLabel()
@@ -156,6 +157,10 @@ class RunPage(QWizardPage):
         if not self.dry_run:
             self.save.setEnabled(True)
             self.wizard_.merged = report
+            self.setSubTitle(
+                tr("The target was backed up first ({name}); the merge was all or nothing.",
+                   name=report.backup.name) if report.backup else
+                tr("Nothing new was merged; the target was not changed."))
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:
@@ -164,7 +169,10 @@ class RunPage(QWizardPage):
         show_error(self, error)
 
     def isComplete(self) -> bool:
-        return self.report is not None
+        """Done; a preview lets the user go on only if some file can be merged."""
+        if self.report is None:
+            return False
+        return not self.dry_run or self.report.refused < len(self.report.sources)
 
     def _save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("Save report as PDF…"),
