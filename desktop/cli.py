@@ -8,6 +8,7 @@ language (XUNCHA_LANG=en for English).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -16,9 +17,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.core import errors, kinds
+from desktop.core import errors, kinds, questionnaire_toml, scoring
 from desktop.core.i18n import tr
-from desktop.services import demo, merge, merge_report, queries, roster
+from desktop.services import (
+    ballot_sheet,
+    demo,
+    evaluation_report,
+    merge,
+    merge_report,
+    queries,
+    roster,
+)
 from desktop.services.workspace import open_workspace
 from desktop.store import revlog
 
@@ -132,6 +141,32 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 1 if any(s.error for s in report.sources) else 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    form = questionnaire_toml.find(args.questionnaire)
+    if args.member:
+        form = form.with_members(args.member)
+    if args.template:
+        if args.ballots:
+            args.parser.error(tr("--template takes no ballot sheet"))
+        if args.output:
+            ballot_sheet.write_template(form, Path(args.output))
+            print(tr("Wrote the template {path}", path=args.output))
+        else:
+            csv.writer(sys.stdout, lineterminator="\n").writerow(ballot_sheet.header(form))
+        return 0
+    if not args.ballots or args.issued is None:
+        args.parser.error(tr("give a ballot sheet and --issued N, or --template"))
+    if args.issued < 0 or (args.expected is not None and args.expected < 0):
+        args.parser.error(tr("--issued and --expected cannot be negative"))
+    ballots = ballot_sheet.read(form, Path(args.ballots))
+    result = scoring.evaluate(form, ballots, args.issued, args.expected)
+    if args.json:
+        print(json.dumps(evaluation_report.as_dict(form, result), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation_report.as_text(form, result))
+    return 0
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
@@ -208,6 +243,25 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("check", tr("verify every revision, attachment and table"))
     sp.add_argument("db", metavar="DB", help=tr("database file"))
     sp.set_defaults(func=cmd_check)
+
+    help_ = tr("count democratic-evaluation ballots, or write a blank ballot sheet")
+    sp = sub.add_parser("evaluate", help=help_, description=help_, add_help=False)
+    _help(sp)
+    sp.add_argument("questionnaire", metavar="QUESTIONNAIRE",
+                    help=tr("key of a questionnaire in forms/evaluation, or a .toml file"))
+    sp.add_argument("ballots", metavar="BALLOTS", nargs="?",
+                    help=tr("ballot sheet (.csv or .xlsx)"))
+    sp.add_argument("--template", action="store_true",
+                    help=tr("print the header of a blank ballot sheet"))
+    sp.add_argument("--output", metavar=tr("FILE"),
+                    help=tr("with --template: write the blank sheet to FILE (.csv or .xlsx)"))
+    sp.add_argument("--issued", type=int, metavar="N", help=tr("ballots issued"))
+    sp.add_argument("--expected", type=int, metavar="N",
+                    help=tr("people expected (for the quorum; default: ballots issued)"))
+    sp.add_argument("--member", action="append", metavar=tr("NAME"),
+                    help=tr("a 两委 member to evaluate, instead of the placeholders (repeat)"))
+    sp.add_argument("--json", action="store_true", help=tr("print JSON"))
+    sp.set_defaults(func=cmd_evaluate, parser=sp)
     return p
 
 

@@ -165,7 +165,7 @@ OUTSIDER = identity.new_key_material("李四", "别的组", PASSPHRASE)  # a dev
 TRAP = "CREATE VIEW {0} AS SELECT * FROM {0}_real WHERE abs(-9223372036854775808) > 0"
 NEWER = "UPDATE meta SET value = '99' WHERE key = 'schema_version'"
 FOREIGN, NOT_SIGNED = (errors.ForeignDatabase,), (merge.ManifestInvalid,)
-WRONG, NOT_DB = (errors.WrongPassphrase,), (errors.NotADatabase,)
+WRONG, NOT_DB = (errors.SourcePassphrase,), (errors.NotADatabase,)
 NEWER_SCHEMA = (lambda path: errors.NewerSchema(found=99, supported=database.SCHEMA_VERSION),)
 COPY = (lambda r, bad: shutil.copyfile(r.bxch, bad))
 # case: (make the bad source at ``bad``, what it is refused with: callables taking path=)

@@ -72,7 +72,7 @@ def test_wizard_shows_a_refused_file(qtbot, two_laptops) -> None:
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview.report is not None, timeout=20000)
     table = wizard.preview.table_holder.itemAt(0).widget()
-    assert "口令错误" in table.item(0, len(COLUMNS) - 1).text()
+    assert "交换口令" in table.item(0, len(COLUMNS) - 1).text()
     assert not wizard.preview.isComplete()  # nothing can be merged: no way forward
 
 

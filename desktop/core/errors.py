@@ -29,6 +29,23 @@ class FileExists(XunchaError):
     message = "A file already exists at {path}; choose another name"
 
 
+class FolderInUse(XunchaError):
+    message = "{path} is a file or already holds demo databases; choose another folder"
+
+
+class FolderMissing(XunchaError):
+    message = "The folder does not exist: {path}"
+
+
+class OutOfRange(XunchaError):
+    message = "{what} must be between {low} and {high}"
+
+
+class SourcePassphrase(XunchaError):
+    message = ("Neither the exchange passphrase nor this database's passphrase opens {path} "
+               "(or it is not an inspection file)")
+
+
 class WrongPassphrase(XunchaError):
     message = "Wrong passphrase, or the file is not an inspection database: {path}"
 

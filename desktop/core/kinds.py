@@ -47,6 +47,7 @@ class FieldSpec:
     required: bool = True
     ref: str | None = None  # kind of the record this field points to
     choices: tuple[str, ...] = ()
+    range: tuple[int, int] | None = None  # inclusive bounds of a number
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _name() -> FieldSpec:
 KINDS: dict[str, KindSpec] = {
     spec.name: spec
     for spec in (
-        KindSpec("round", (_name(), FieldSpec("year", int))),
+        KindSpec("round", (_name(), FieldSpec("year", int, range=(2000, 2100)))),
         KindSpec("team", (_name(), FieldSpec("round_id", str, ref="round"))),
         KindSpec(
             "inspector",
@@ -110,6 +111,9 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
             continue
         if not isinstance(value, f.type) or isinstance(value, bool) != (f.type is bool):
             raise ValidationError(tr("Field {field} has the wrong type", field=label))
+        if f.range and not f.range[0] <= value <= f.range[1]:
+            raise ValidationError(tr("{what} must be between {low} and {high}", what=label,
+                                     low=f.range[0], high=f.range[1]))
         if f.choices and value not in f.choices:
             raise ValidationError(
                 tr("Field {field} must be one of: {choices}", field=label,

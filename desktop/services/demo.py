@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.core import demo_names, errors
+from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
 from desktop.services import identity, locations, queries, roster
 from desktop.services.workspace import Actor, Workspace, open_workspace
@@ -24,6 +25,7 @@ from desktop.store.models import InspectorRow, TeamRow
 
 DEMO_PASSPHRASE = "xuncha-demo"
 SCALES = ("small", "changzhou")
+MAX_LAPTOPS = 30
 START = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 ROLES_OF_TEAM = ("leader", "deputy", "liaison", "member", "member", "member")
 TEAM_NUMERALS = "一二三四五六七八九十"
@@ -72,20 +74,21 @@ def generate(
 ) -> DemoResult:
     """Write ``laptops`` databases (laptop-1.db …) into ``outdir``."""
     if scale not in SCALES:
-        raise errors.XunchaError(f"scale must be one of {', '.join(SCALES)}")
-    if not 1 <= laptops <= 30:
-        raise errors.XunchaError("laptops must be between 1 and 30")
+        raise errors.OutOfRange(what="scale", low=SCALES[0], high=SCALES[-1])
+    if not 1 <= laptops <= MAX_LAPTOPS:
+        raise errors.OutOfRange(what=tr("number of laptops"), low=1, high=MAX_LAPTOPS)
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    if outdir.exists() and not outdir.is_dir():
+        raise errors.FolderInUse(path=outdir)
     paths = tuple(outdir / f"laptop-{i + 1}.db" for i in range(laptops))
-    for path in paths:
-        if path.exists():
-            raise errors.FileExists(path=path)
+    if any(path.exists() for path in paths):
+        raise errors.FolderInUse(path=outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     clock = _Clock(rng)
     options = {"now_ms": clock, "random_bytes": rng.randbytes}
 
-    progress("base")
+    progress(tr("the leader's base"))
     leader_name = demo_names.person_name(rng)
     ws, _ = roster.create_database(
         paths[0], passphrase,

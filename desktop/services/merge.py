@@ -99,6 +99,10 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
     out = Path(out)
     if ws.actor is None:
         raise errors.NoIdentity(path=ws.path)
+    if out.exists():
+        raise errors.FileExists(path=out)
+    if not out.parent.is_dir():
+        raise errors.FolderMissing(path=out.parent)
     if len(exchange_passphrase) < database.MIN_PASSPHRASE:
         raise errors.PassphraseTooShort(n=database.MIN_PASSPHRASE)
     with ws.read() as s:  # one read transaction: a consistent snapshot of the log

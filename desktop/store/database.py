@@ -179,6 +179,8 @@ def create(path: Path, passphrase: str) -> Database:
     path = Path(path)
     if path.exists():
         raise errors.FileExists(path=path)
+    if not path.parent.is_dir():
+        raise errors.FolderMissing(path=path.parent)
     if len(passphrase) < MIN_PASSPHRASE:
         raise errors.PassphraseTooShort(n=MIN_PASSPHRASE)
     engine = _engine(path, passphrase)

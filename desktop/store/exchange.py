@@ -209,7 +209,7 @@ def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
         finally:
             source.close()
         return
-    raise last or errors.WrongPassphrase(path=path)
+    raise errors.SourcePassphrase(path=path) if last else errors.WrongPassphrase(path=path)
 
 
 def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, bool]:
