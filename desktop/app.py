@@ -15,9 +15,13 @@ from pathlib import Path
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="xuncha-gui")
-    p.add_argument("--smoke-test", action="store_true")
-    p.add_argument("--lang", choices=("zh_CN", "en"))
+    from desktop.core.i18n import tr
+    p = argparse.ArgumentParser(prog="xuncha-gui",
+                                description=tr("Village inspection workbench"))
+    p.add_argument("--smoke-test", action="store_true",
+                   help=tr("open a demo round offscreen, visit every main screen and exit"))
+    p.add_argument("--lang", choices=("zh_CN", "en"),
+                   help=tr("interface language (default: Chinese)"))
     return p.parse_args(argv)
 
 

@@ -81,7 +81,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(tr("State digest: {d}", d=st.digest))
     print(tr("Revisions: {n}", n=st.revisions))
     for kind, n in st.counts.items():
-        print(f"  {kind:<14} {n}")
+        print(f"  {tr(kinds.KIND_LABELS.get(kind, kind))}: {n}")
+    print(tr("Totals: {villages} villages, {findings} findings, {suggestions} suggestions, "
+             "{rules_improved} rules improved, {clues} clues", **st.totals))
     return 0
 
 
@@ -216,8 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("outdir", metavar="OUTDIR", help=tr("folder for the databases"))
     sp.add_argument("--scale", choices=demo.SCALES, default="small",
                     help=tr("small, or changzhou for the article's 703 villages"))
-    sp.add_argument("--laptops", type=int, default=6, help=tr("number of laptops"))
-    sp.add_argument("--seed", type=int, default=1, help=tr("random seed"))
+    sp.add_argument("--laptops", type=_whole(1, demo.MAX_LAPTOPS), default=6,
+                    metavar="N", help=tr("number of laptops"))
+    sp.add_argument("--seed", type=int, default=1, metavar="N", help=tr("random seed"))
     sp.set_defaults(func=cmd_demo)
 
     sp = command("stats", tr("print counts per record kind and the state digest"))
@@ -276,7 +279,28 @@ def _help(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-h", "--help", action="help", help=tr("show this help and exit"))
 
 
+def _whole(low: int, high: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number in [low, high], refused in the user's language."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(tr("not a whole number: {text}", text=text)) \
+                from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                tr("{what} must be between {low} and {high}", what=text, low=low, high=high))
+        return value
+    return parse
+
+
+def _translate_argparse() -> None:
+    """argparse looks its own phrases up through gettext at run time: answer in ours."""
+    argparse._ = tr  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _translate_argparse()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -285,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `xuncha stats DB | head -1`: the reader has gone
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -109,3 +109,19 @@ def test_changzhou_scale_has_the_articles_villages(tmp_path: Path) -> None:
     assert {t["counts"]["district"] for t in totals} == {1}
     # one roster of 36 from the base; laptop 4 deleted a member while laptop 3 corrected them
     assert [t["counts"]["inspector"] for t in totals] == [36, 36, 36, 35, 36, 36]
+
+
+def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    made = xuncha("demo", str(tmp_path), "--laptops", "1", passphrase=None)
+    assert made.returncode == 0
+    env = {**os.environ, "XUNCHA_PASSPHRASE": "xuncha-demo"}
+    piped = subprocess.run(
+        f"'{sys.executable}' -m desktop.cli stats '{tmp_path / 'laptop-1.db'}' --json | head -c 1",
+        shell=True, env=env, capture_output=True, text=True, timeout=120)
+    assert piped.stdout == "{" and "Traceback" not in piped.stderr
+
+
+def test_stats_names_kinds_and_totals_in_the_users_language(tmp_path: Path) -> None:
+    assert xuncha("demo", str(tmp_path), "--laptops", "1", passphrase=None).returncode == 0
+    out = xuncha("stats", str(tmp_path / "laptop-1.db"), passphrase="xuncha-demo").stdout
+    assert "村（社区）: 12" in out and "合计：村（社区）12 个" in out and "village" not in out

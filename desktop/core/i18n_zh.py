@@ -180,6 +180,23 @@ ZH: dict[str, str] = {
     "Refreshing": "正在刷新",
     "Backing up the target": "正在备份目标数据库",
     "the leader's base": "组长建立的基础数据",
+    "Totals: {villages} villages, {findings} findings, {suggestions} suggestions, "
+    "{rules_improved} rules improved, {clues} clues":
+        "合计：村（社区）{villages} 个，问题 {findings} 个，整改意见建议 {suggestions} 条，"
+        "完善制度 {rules_improved} 项，问题线索 {clues} 条",
+    "not a whole number: {text}": "不是整数：{text}",
+    "The exchange passphrase again:": "再次输入交换口令：",
+    "open a demo round offscreen, visit every main screen and exit":
+        "在后台打开演示轮次，逐一打开各主要界面后退出",
+    "interface language (default: Chinese)": "界面语言（默认：中文）",
+    # argparse's own phrases (it formats them with %)
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个参数值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "show this help message and exit": "显示本帮助并退出",
     "{path} is a file or already holds demo databases; choose another folder":
         "{path} 是一个文件或已有演示数据库，请换一个文件夹",
     "The folder does not exist: {path}": "文件夹不存在：{path}",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core import errors
 from desktop.core.i18n import tr
 from desktop.services import conflicts, merge, queries, roster
 from desktop.services.queries import Node
@@ -219,6 +220,14 @@ class MainWindow(QMainWindow):
             self, tr("Export exchange file…"), tr("Exchange passphrase of the round:"),
             QLineEdit.EchoMode.Password)
         if not ok:
+            return
+        again, ok = QInputDialog.getText(
+            self, tr("Export exchange file…"), tr("The exchange passphrase again:"),
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if again != secret:
+            show_error(self, errors.XunchaError(tr("The two passphrases differ")))
             return
         try:
             manifest = merge.export(self.ws, self.ws.db.passphrase, Path(name), secret)
