@@ -25,7 +25,7 @@ SYSTEM_TOOLS = ("pdftotext", "pdftoppm", "qpdf", "fc-list")
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs on older Pythons to say so
         sys.exit("Python 3.11 or newer is needed / 需要 Python 3.11 或更新版本")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if MARKER.exists() and MARKER.read_text() == wanted and PYTHON.exists():

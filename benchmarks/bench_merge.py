@@ -79,7 +79,7 @@ def merge(child: Path, target: Path, sources: list[Path], profile: bool = False)
 
 def export_all(dbs: list[Path]) -> tuple[list[Path], float]:
     files, start = [db.with_suffix(".xch") for db in dbs], time.perf_counter()
-    for db, out in zip(dbs, files):
+    for db, out in zip(dbs, files, strict=False):
         run("-m", "desktop.cli", "export", str(db), str(out))
     return files, time.perf_counter() - start
 
@@ -107,7 +107,7 @@ def grow(db: Path, n: int, seed: int) -> None:
                 parents, body = (head,), {**body, "name": f"{body['name'][:2]}{i}村"}
             rev = seal(Revision(
                 "village", record, parents, ws.actor.inspector_id, ws.actor.device_id, str(clock),
-                dt.datetime.fromtimestamp(now / 1000, dt.timezone.utc)
+                dt.datetime.fromtimestamp(now / 1000, dt.UTC)
                 .isoformat(timespec="milliseconds"), False, kinds.validate("village", body)))
             heads[record] = (rev.id, rev.body)
             revs.append(rev)

@@ -118,7 +118,7 @@ def test_tampered_revision_is_rejected_with_its_descendants(r):
     report = merge.merge(r.target, PASSPHRASE, [bad], exchange_passphrase=EXCHANGE)
     expected = {r.chain[0]: tr("revision {rid}: hash does not match its content", rid=r.chain[0]),
                 **{c: tr("revision {rid}: builds on rejected revision {parent}", rid=c, parent=p)
-                   for p, c in zip(r.chain, r.chain[1:])}}
+                   for p, c in zip(r.chain, r.chain[1:], strict=False)}}
     assert ((src := report.sources[0]).error, src.signed, src.rejected) == ("", True, expected)
     assert src.new_revisions == len(r.others) and report.backup and report.backup.exists()
     digest, ids, _ = checked(r.target)
@@ -167,7 +167,8 @@ NEWER = "UPDATE meta SET value = '99' WHERE key = 'schema_version'"
 FOREIGN, NOT_SIGNED = (errors.ForeignDatabase,), (merge.ManifestInvalid,)
 WRONG, NOT_DB = (errors.SourcePassphrase,), (errors.NotADatabase,)
 NEWER_SCHEMA = (lambda path: errors.NewerSchema(found=99, supported=database.SCHEMA_VERSION),)
-COPY = (lambda r, bad: shutil.copyfile(r.bxch, bad))
+def COPY(r: SimpleNamespace, bad: Path) -> Path:  # noqa: N802 - used like the constants
+    return shutil.copyfile(r.bxch, bad)
 # case: (make the bad source at ``bad``, what it is refused with: callables taking path=)
 REFUSED = {
     "signature-byte": (_sql("UPDATE exchange_manifest SET signature = CAST(substr(signature, 1, "
@@ -293,7 +294,7 @@ def test_merge_killed_at_random_moments_leaves_before_or_after(six, tmp_path):
     assert any(killed and begun and not full for _, killed, begun, full in outcomes), outcomes
 
 
-def test_export_refuses_short_passphrases_and_read_only_folders(r, world_dir):
+def test_export_refuses_short_passphrases_and_read_only_folders(r, world_dir):  # noqa: F811
     with contextlib.closing(open_workspace(r.bdb, PASSPHRASE)) as ws, \
             pytest.raises(errors.PassphraseTooShort):
         merge.export(ws, PASSPHRASE, r.dir / "short.xch", "短口令1234")  # 7 characters

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.i18n import tr
 from desktop.core import errors
+from desktop.core.i18n import tr
 from desktop.core.kinds import KIND_LABELS, ROLE_LABELS, field_label
 from desktop.services import conflicts
 from desktop.services.conflicts import Conflict
