@@ -45,6 +45,7 @@ ZH: dict[str, str] = {
     "No possible duplicates.": "没有可能重复的记录。",
     "Result": "结果",
     "merged": "已合并",
+    "will be merged": "将合并",
     "The target was backed up first ({name}); the merge was all or nothing.":
         "已先备份目标数据库（{name}），合并要么全部完成，要么完全不生效。",
     "Nothing new was merged; the target was not changed.": "没有合并任何新内容，目标数据库未改动。",

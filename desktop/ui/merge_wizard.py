@@ -45,7 +45,7 @@ def report_table(report: MergeReport) -> QTableWidget:
         author = s.author if s.signed else ("" if s.error else tr("database (not signed)"))
         values = (s.path.name, author, s.new_revisions, s.new_records, s.deletions,
                   s.attachments, s.new_conflicts, len(s.rejected),
-                  s.error or tr("merged"))
+                  s.error or (tr("will be merged") if report.dry_run else tr("merged")))
         for col, value in enumerate(values):
             item = QTableWidgetItem(str(value))
             if s.error or s.rejected:
@@ -221,8 +221,10 @@ class MergeWizard(QWizard):
         self.run = RunPage(self, dry_run=False)
         for page in (self.sources, self.preview, self.run):
             self.addPage(page)
+        self.preview.setCommitPage(True)  # once merged, there is no going back to the preview
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("Merge"))
         self.setButtonText(QWizard.WizardButton.NextButton, tr("Next"))
         self.setButtonText(QWizard.WizardButton.BackButton, tr("Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
-        self.resize(820, 560)
+        self.resize(1000, 600)
