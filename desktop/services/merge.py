@@ -266,10 +266,16 @@ class _SourceBlobs:
 def _take(session, source: exchange.Source, report: SourceReport,  # type: ignore[no-untyped-def]
           known: dict[str, tuple[str, str]], known_records: set[str], blobs: set[str],
           taken: dict[str, Revision]) -> hlc.Timestamp:
-    ids = source.revision_ids()
-    envelopes = source.envelopes([i for i in ids if i not in known])
-    available = _SourceBlobs(blobs, source)
-    chosen = merge_rules.select(envelopes, known, available)  # type: ignore[arg-type]
+    # Everything is read from the source before anything is written, so a damaged page
+    # refuses this source alone and leaves nothing of it in the transaction.
+    try:
+        ids = source.revision_ids()
+        envelopes = source.envelopes([i for i in ids if i not in known])
+        available = _SourceBlobs(blobs, source)
+        chosen = merge_rules.select(envelopes, known, available)  # type: ignore[arg-type]
+    except errors.NotADatabase as e:
+        report.error = str(e)
+        return hlc.ZERO
     report.rejected = chosen.rejected
     needed = {h for rev in chosen.accepted for h in rev.attachments if h in available.fresh}
     for digest in sorted(needed):
