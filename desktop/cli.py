@@ -32,19 +32,21 @@ from desktop.services.workspace import open_workspace
 from desktop.store import revlog
 
 
-def _passphrase(args: argparse.Namespace, *, default: str | None = None) -> str:
-    if args.passphrase_file:
+def _secret(file: str | None, variable: str) -> str | None:
+    """A passphrase from a file (first line) or else an environment variable."""
+    if file:
         try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+            return Path(file).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError:
-            raise errors.FileMissing(path=args.passphrase_file) from None
-        return text.rstrip("\r\n")
-    env = os.environ.get("XUNCHA_PASSPHRASE")
-    if env:
-        return env
-    if default is not None:
-        return default
-    raise errors.PassphraseRequired()
+            raise errors.FileMissing(path=file) from None
+    return os.environ.get(variable) or None
+
+
+def _passphrase(args: argparse.Namespace, *, default: str | None = None) -> str:
+    found = _secret(args.passphrase_file, "XUNCHA_PASSPHRASE") or default
+    if found is None:
+        raise errors.PassphraseRequired()
+    return found
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -108,13 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _exchange_passphrase(args: argparse.Namespace) -> str | None:
-    if args.exchange_passphrase_file:
-        try:
-            text = Path(args.exchange_passphrase_file).read_text(encoding="utf-8")
-        except OSError:
-            raise errors.FileMissing(path=args.exchange_passphrase_file) from None
-        return text.rstrip("\r\n")
-    return os.environ.get("XUNCHA_EXCHANGE_PASSPHRASE") or None
+    return _secret(args.exchange_passphrase_file, "XUNCHA_EXCHANGE_PASSPHRASE")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
