@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import conflicts, merge, queries, roster
+from desktop.services import backups, conflicts, merge, queries, roster
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import database, revlog
 from tests.conftest import PASSPHRASE, make_tree
@@ -202,7 +202,7 @@ def test_a_file_from_another_round_is_refused(laptops, tmp_path) -> None:
     before = digest(a)
     report = merge.merge(a.path, PASSPHRASE, [tmp_path / "other-round.db"])
     assert "另一个巡察轮次" in report.sources[0].error and report.refused == 1
-    assert digest(a) == before and not merge.backups(a.path)
+    assert digest(a) == before and not backups.backups(a.path)
 
 
 def test_a_missing_target_is_not_created_when_every_source_fails(tmp_path) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from desktop.core import errors
 from desktop.core.ids import uuid7
-from desktop.services import conflicts, identity, merge, queries, roster
+from desktop.services import backups, conflicts, identity, merge, queries, roster
 from desktop.services.workspace import Actor, Changes, Workspace, open_workspace
 from desktop.store import database, revlog
 from desktop.store.models import RevisionRow, TeamRow
@@ -289,7 +289,7 @@ def test_a_quick_second_merge_keeps_the_first_merges_backup(workspace, tmp_path,
     roster.add_village(workspace, NAMES[0], ids["town"])
     class Frozen(dt.datetime):  # both merges within one second
         now = classmethod(lambda cls, tz=None: cls(2026, 5, 1, 9, 30, tzinfo=tz))
-    monkeypatch.setattr(merge, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Frozen}))
+    monkeypatch.setattr(backups, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Frozen}))
     first = checked_merge(target, [workspace.path])
     assert first.backup is not None and first.backup.exists()
     assert checked_merge(target, [workspace.path]).nothing_new

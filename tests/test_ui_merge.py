@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 
-from desktop.services import conflicts, merge, queries, roster
+from desktop.services import backups, conflicts, merge, queries, roster
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import database
 from desktop.ui.conflicts_dialog import ConflictsDialog
@@ -107,7 +107,7 @@ def test_restore_from_backup_undoes_a_merge(qtbot, two_laptops) -> None:
     ws, exported, _ = two_laptops
     before = queries.stats(ws).digest
     report = merge.merge(ws.path, PASSPHRASE, [exported], exchange_passphrase=EXCHANGE)
-    assert report.backup in merge.backups(ws.path)
+    assert report.backup in backups.backups(ws.path)
     window = MainWindow(ws)
     qtbot.addWidget(window)
     assert "冲突（1）" in window.conflicts_action.text()

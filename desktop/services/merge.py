@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import os
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from desktop.core.i18n import tr
 from desktop.core.merkle import state_digest
 from desktop.core.revision import Revision, RevisionError, open_envelope
 from desktop.services import identity
+from desktop.services.backups import unique_backup_path
 from desktop.services.workspace import Workspace
 from desktop.store import database, exchange, revlog
 from desktop.store.models import (
@@ -177,7 +176,7 @@ def merge(
         backup = None
         if known_ids and not dry_run:
             progress(tr("Backing up the target"))
-            backup = database.backup_copy(db, _unique(target, "before-merge"))
+            backup = database.backup_copy(db, unique_backup_path(target, "before-merge"))
         holder: list[MergeReport] = []
         try:
             with db.session() as session:
@@ -336,40 +335,3 @@ def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes
         if certificate and identity.certificate_fingerprint(certificate.encode()) == wanted:
             return True
     return False
-
-
-# -- backups --------------------------------------------------------------------------------
-
-def _unique(target: Path, what: str) -> Path:
-    """``TARGET.<what>-<time>.bak``, never the name of an existing file."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = target.with_name(f"{target.name}.{what}-{stamp}.bak")
-    n = 1
-    while path.exists() or path.with_name(path.name + ".partial").exists():
-        n += 1
-        path = target.with_name(f"{target.name}.{what}-{stamp}-{n}.bak")
-    return path
-
-
-def backups(target: Path) -> list[Path]:
-    """Backups taken before merges into ``target``, newest first."""
-    target = Path(target)
-    return sorted(target.parent.glob(f"{target.name}.before-merge-*.bak"), reverse=True)
-
-
-def restore_backup(target: Path, backup: Path, passphrase: str) -> Path:
-    """Put ``backup`` back in place of ``target`` (which must be closed).
-
-    The current file is kept beside it first, so a restore can itself be undone.
-    """
-    target, backup = Path(target), Path(backup)
-    database.probe(backup, passphrase)  # refuse a backup that cannot be opened
-    kept = _unique(target, "before-restore")
-    staging = target.with_name(target.name + ".restoring")
-    with database.translated_errors(target):
-        shutil.copyfile(target, kept)
-        shutil.copyfile(backup, staging)
-        for side in ("-wal", "-shm"):  # belonged to the closed file being replaced
-            target.with_name(target.name + side).unlink(missing_ok=True)
-        os.replace(staging, target)
-    return kept

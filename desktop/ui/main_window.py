@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import errors
 from desktop.core.i18n import tr
-from desktop.services import conflicts, merge, queries, roster
+from desktop.services import backups, conflicts, merge, queries, roster
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def restore_backup(self) -> None:
-        found = merge.backups(self.ws.path)
+        found = backups.backups(self.ws.path)
         if not found:
             QMessageBox.information(self, tr("Restore from a backup…"),
                                     tr("There is no backup of this database yet."))
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         path, passphrase = self.ws.path, self.ws.db.passphrase
         self.ws.close()
         try:
-            merge.restore_backup(path, path.with_name(name), passphrase)
+            backups.restore_backup(path, path.with_name(name), passphrase)
         except USER_ERRORS as e:
             show_error(self, e)
         self.ws = open_workspace(path, passphrase)
