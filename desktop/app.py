@@ -109,7 +109,10 @@ def smoke_test() -> int:
             visited += 1
         assert window.pages.currentWidget() is window.village, "no village page shown"
         print(f"screen MainWindow: ok ({visited} tree entries visited)")
+        village = window.current_node()
         for screen in (ConflictsDialog(window.ws, window), DuplicatesDialog(window.ws, window),
+                       HistoryDialog(window.ws, village.id, window),
+                       DeletedDialog(window.ws, window),
                        MergeWizard(window.ws.path, window.ws.db.passphrase, window)):
             screen.show()
             QApplication.processEvents()

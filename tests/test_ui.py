@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.app import main as app_main
-from desktop.services import queries
+from desktop.services import queries, roster
 from desktop.ui.create_dialog import CreateDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.start_dialog import RECENT_KEY, StartDialog
@@ -159,3 +159,32 @@ def test_smoke_test_visits_every_screen(capsys) -> None:  # type: ignore[no-unty
     assert app_main(["--smoke-test"]) == 0
     out = capsys.readouterr().out
     assert "screen MainWindow: ok" in out and "smoke test passed" in out
+
+
+def test_history_shows_who_changed_what_and_restores_a_version(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.history_dialog import HistoryDialog
+    ids = make_tree(workspace)
+    roster.rename(workspace, ids["village"], "新桥社区")
+    dialog = HistoryDialog(workspace, ids["village"])
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["新桥村", "新桥社区"]
+    assert dialog.table.item(0, 1).text() == "王堃"
+    dialog.table.selectRow(0)
+    dialog.restore()
+    assert dialog.table.rowCount() == 3 and dialog.table.item(2, 3).text() == "新桥村"
+    assert queries.round_tree(workspace)[0].children[0].children[1].name == "新桥村"
+
+
+def test_a_deleted_village_comes_back_from_deleted_records(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.history_dialog import DeletedDialog
+    ids = make_tree(workspace)
+    roster.delete_record(workspace, ids["village2"])
+    dialog = DeletedDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "东塘社区"
+    assert dialog.table.item(0, 0).text() == "村（社区）"
+    dialog.restore()
+    assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
+    names = {v.name for v in queries.round_tree(workspace)[0].children[0].children}
+    assert names == {"新桥村", "东塘社区"}

@@ -135,8 +135,16 @@ ZH: dict[str, str] = {
     "Add village…": "新增村（社区）…",
     "Rename…": "重命名…",
     "Delete": "删除",
-    "Delete {name}? The deletion is recorded as a revision; nothing is erased.":
-        "删除“{name}”？删除操作作为一条修订记录下来，不会抹去任何数据。",
+    "Delete {name}? It can be brought back from Deleted records.":
+        "删除“{name}”？之后可在“已删除的记录”中恢复。",
+    "History…": "修改历史…",
+    "History": "修改历史",
+    "Deleted records…": "已删除的记录…",
+    "Deleted records": "已删除的记录",
+    "Nothing here.": "没有内容。",
+    "Restore": "恢复",
+    "Time": "时间",
+    "Change": "内容",
     "Name:": "名称：",
     "About": "关于",
     "Version": "版本",

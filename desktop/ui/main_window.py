@@ -27,6 +27,7 @@ from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
 from desktop.ui.duplicates_dialog import DuplicatesDialog
+from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
             edit.addAction(a)
             self.tree.addAction(a)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.history_action = self._action(tr("History…"), self.show_history, "Ctrl+H")
+        edit.addAction(self.history_action)
+        self.tree.addAction(self.history_action)
+        edit.addAction(self._action(tr("Deleted records…"), self.show_deleted))
         edit.addSeparator()
         self.conflicts_action = self._action(tr("Conflicts…"), self.show_conflicts, "Ctrl+K")
         edit.addAction(self.conflicts_action)
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
         self.add_action.setEnabled(child is not None)
         self.add_action.setText(tr(ADD_LABEL[child]) if child else tr("Add…"))
         self.rename_action.setEnabled(node is not None)
+        self.history_action.setEnabled(node is not None)
         self.delete_action.setEnabled(node is not None and not node.children)
 
     # -- changing ------------------------------------------------------------------------
@@ -196,7 +202,7 @@ class MainWindow(QMainWindow):
         if node is None or node.children:
             return
         answer = QMessageBox.question(
-            self, tr("Delete"), tr("Delete {name}? The deletion is recorded as a revision; nothing is erased.",
+            self, tr("Delete"), tr("Delete {name}? It can be brought back from Deleted records.",
                                    name=node.name))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: roster.delete_record(self.ws, node.id))
@@ -204,6 +210,16 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.ws, self)
         dialog.exec()
+        self.refresh()
+
+    def show_history(self) -> None:
+        node = self.current_node()
+        if node is not None:
+            HistoryDialog(self.ws, node.id, self).exec()
+            self.refresh()
+
+    def show_deleted(self) -> None:
+        DeletedDialog(self.ws, self).exec()
         self.refresh()
 
     def show_duplicates(self) -> None:
