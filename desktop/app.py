@@ -84,6 +84,7 @@ def smoke_test() -> int:
     from desktop.ui.conflicts_dialog import ConflictsDialog
     from desktop.ui.create_dialog import CreateDialog
     from desktop.ui.duplicates_dialog import DuplicatesDialog
+    from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.merge_wizard import MergeWizard
     from desktop.ui.start_dialog import StartDialog
