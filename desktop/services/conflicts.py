@@ -21,7 +21,7 @@ from desktop.store.models import Head
 
 
 @dataclass(frozen=True)
-class HeadView:
+class RevisionView:
     revision_id: str
     author: str
     device: str
@@ -34,8 +34,8 @@ class HeadView:
 class Conflict:
     record_id: str
     kind: str
-    heads: tuple[HeadView, ...]
-    ancestor: HeadView | None
+    heads: tuple[RevisionView, ...]
+    ancestor: RevisionView | None
     fields: tuple[str, ...]  # fields whose values differ between the heads
     names: dict[str, str]  # names of the records the bodies point to (id -> name)
 
@@ -58,8 +58,8 @@ def conflict(ws: Workspace, record_id: str) -> Conflict:
     keys = sorted({k for h in heads for k in h.body})
     differing = tuple(k for k in keys if len({repr(h.body.get(k)) for h in heads}) > 1)
 
-    def view(rev: Revision) -> HeadView:
-        return HeadView(rev.id, names.get(rev.author, rev.author), rev.device, rev.wall_time,
+    def view(rev: Revision) -> RevisionView:
+        return RevisionView(rev.id, names.get(rev.author, rev.author), rev.device, rev.wall_time,
                         rev.deleted, rev.body)
     return Conflict(record_id, heads[0].kind, tuple(view(h) for h in heads),
                     view(ancestor) if ancestor else None, differing, names)

@@ -4,25 +4,14 @@ so that nothing deleted is ever out of reach."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
 from desktop.services import queries
+from desktop.services.conflicts import RevisionView
 from desktop.services.workspace import Workspace
 from desktop.store import revlog
 from desktop.store.models import Head, RevisionRow
-
-
-@dataclass(frozen=True)
-class Version:
-    revision_id: str
-    author: str
-    device: str
-    wall_time: str
-    deleted: bool
-    body: dict[str, Any]
-    parents: int
 
 
 @dataclass(frozen=True)
@@ -33,12 +22,12 @@ class Deleted:
     last_version: str  # the last revision before the deletion, to restore
 
 
-def versions(ws: Workspace, record_id: str) -> list[Version]:
+def versions(ws: Workspace, record_id: str) -> list[RevisionView]:
     """The record's revisions, oldest first, with authors' names."""
     with ws.read() as s:
         names = queries.record_names(s)
-        return [Version(r.id, names.get(r.author, r.author), r.device, r.wall_time, r.deleted,
-                        r.body, len(r.parents)) for r in revlog.history(s, record_id)]
+        return [RevisionView(r.id, names.get(r.author, r.author), r.device, r.wall_time, r.deleted,
+                         r.body) for r in revlog.history(s, record_id)]
 
 
 def deleted_records(ws: Workspace) -> list[Deleted]:
