@@ -184,8 +184,9 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
     def add_notes_table(session):
         session.execute(text("CREATE TABLE inspection_note (id TEXT PRIMARY KEY, body TEXT)"))
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(database, "MIGRATIONS", {1: add_notes_table})
+    current = database.SCHEMA_VERSION
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(database, "MIGRATIONS", {current: add_notes_table})
     db = database.open_database(db_path, PASSPHRASE)
     try:
         with db.read() as s:
@@ -194,11 +195,11 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
             revisions = revlog.count_revisions(s)
     finally:
         db.close()
-    assert "inspection_note" in tables and meta == "2" and revisions > 0
-    backup = db_path.with_name(f"{db_path.name}.v1.bak")
+    assert "inspection_note" in tables and meta == str(current + 1) and revisions > 0
+    backup = db_path.with_name(f"{db_path.name}.v{current}.bak")
     assert backup.is_file()
     assert not backup.with_name(backup.name + ".partial").exists()
-    assert database.probe(backup, PASSPHRASE) == 1
+    assert database.probe(backup, PASSPHRASE) == current
     with pytest.raises(errors.WrongPassphrase):
         database.probe(backup, "not the passphrase")
     conn = raw_connection(backup)
@@ -208,8 +209,30 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
             "SELECT name FROM sqlite_master WHERE name = 'inspection_note'").fetchall()
     finally:
         conn.close()
-    assert database.probe(db_path, PASSPHRASE) == 2
+    assert database.probe(db_path, PASSPHRASE) == current + 1
     assert sha256_file(db_path) != original
+
+
+def test_version_1_file_gains_the_evaluation_tables(workspace, db_path):
+    workspace.close()
+    conn = raw_connection(db_path)
+    conn.execute("DROP TABLE ballot")
+    conn.execute("DROP TABLE evaluation")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    assert database.probe(db_path, PASSPHRASE) == 1
+    db = database.open_database(db_path, PASSPHRASE)
+    try:
+        with db.read() as s:
+            tables = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
+            report = revlog.check(s)
+        assert {"evaluation", "ballot"} <= tables
+        assert report.ok, report.problems
+    finally:
+        db.close()
+    assert database.probe(db_path, PASSPHRASE) == 2
+    assert database.probe(db_path.with_name(f"{db_path.name}.v1.bak"), PASSPHRASE) == 1
 
 
 def test_newer_schema_is_refused_untouched(workspace, db_path):

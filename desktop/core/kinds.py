@@ -6,6 +6,7 @@ never holds a village without a name or an inspector with an unknown role.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,16 +15,29 @@ from desktop.core.i18n import tr
 
 ROLES = ("leader", "deputy", "liaison", "member")
 DUPLICATE_DECISIONS = ("same", "different")
+# Who takes part in a democratic evaluation: 党员, 村民代表, 群众.
+PARTICIPANTS = ("party_members", "representatives", "villagers")
+PARTICIPANT_LABELS = {"party_members": "Party members", "representatives": "Villager representatives",
+                      "villagers": "Villagers"}
+ENTRIES = ("first", "second")  # double entry of ballots: keyed, then keyed again to verify
+ENTRY_LABELS = {"first": "First entry", "second": "Verifying entry"}
+MAX_BALLOTS = 100_000
 KIND_LABELS = {
     "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
     "district": "District", "town": "Town", "village": "Village",
-    "duplicate_link": "Duplicate link",
+    "duplicate_link": "Duplicate link", "evaluation": "Democratic evaluation",
+    "ballot": "Ballot",
 }
 FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
     "inspector_id": "Inspector", "certificate": "Certificate", "district_id": "District",
     "town_id": "Town", "first_id": "First record", "second_id": "Second record",
-    "decision": "Decision",
+    "decision": "Decision", "village_id": "Village", "held_on": "Date",
+    "questionnaire": "Questionnaire", "members": "Committee members", "issued": "Ballots issued",
+    "evaluation_id": "Democratic evaluation", "serial": "Serial number", "entry": "Entry",
+    "answers": "Answers", "void_reason": "Reason the ballot is void",
+    **{f"{p}_expected": f"{label} expected" for p, label in PARTICIPANT_LABELS.items()},
+    **{f"{p}_present": f"{label} present" for p, label in PARTICIPANT_LABELS.items()},
 }
 # Where a field's meaning depends on the kind ("name" of a person is a full name).
 KIND_FIELD_LABELS = {
@@ -48,6 +62,7 @@ class FieldSpec:
     ref: str | None = None  # kind of the record this field points to
     choices: tuple[str, ...] = ()
     range: tuple[int, int] | None = None  # inclusive bounds of a number
+    date: bool = False  # text holding a calendar date, YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,18 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("duplicate_link", (
             FieldSpec("first_id", str), FieldSpec("second_id", str),
             FieldSpec("decision", str, choices=DUPLICATE_DECISIONS))),
+        KindSpec("evaluation", (
+            FieldSpec("village_id", str, ref="village"), FieldSpec("held_on", str, date=True),
+            # The questionnaire's definition as it was when the session was set up, so a later
+            # change to forms/ never changes how these ballots are read or scored.
+            FieldSpec("questionnaire", str), FieldSpec("members", str, required=False),
+            FieldSpec("issued", int, range=(0, MAX_BALLOTS)),
+            *(FieldSpec(f"{p}_{n}", int, required=False, range=(0, MAX_BALLOTS))
+              for p in PARTICIPANTS for n in ("expected", "present")))),
+        KindSpec("ballot", (
+            FieldSpec("evaluation_id", str, ref="evaluation"), FieldSpec("serial", str),
+            FieldSpec("entry", str, choices=ENTRIES), FieldSpec("answers", str),
+            FieldSpec("void_reason", str, required=False))),
     )
 }
 
@@ -114,6 +141,8 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
         if f.range and not f.range[0] <= value <= f.range[1]:
             raise ValidationError(tr("{what} must be between {low} and {high}", what=label,
                                      low=f.range[0], high=f.range[1]))
+        if f.date and not _is_date(value):
+            raise ValidationError(tr("{what} must be a date like 2026-05-31", what=label))
         if f.choices and value not in f.choices:
             raise ValidationError(
                 tr("Field {field} must be one of: {choices}", field=label,
@@ -121,3 +150,10 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
             )
         clean[f.name] = value
     return clean
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False

@@ -21,17 +21,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from desktop.core import errors
-from desktop.store.models import IMMUTABLE_TABLES, Base, Meta
+from desktop.store.models import IMMUTABLE_TABLES, BallotRow, Base, EvaluationRow, Meta
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
+
+
+def _add_evaluation_tables(session: Session) -> None:
+    # Version 1 knew no evaluation or ballot records, so the new tables start empty.
+    Base.metadata.create_all(session.connection(),
+                             tables=[EvaluationRow.__table__, BallotRow.__table__])
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
-MIGRATIONS: dict[int, Callable[[Session], None]] = {}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {1: _add_evaluation_tables}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:

@@ -146,6 +146,34 @@ class DuplicateLinkRow(Current, Base):
     decision: Mapped[str]
 
 
+class EvaluationRow(Current, Base):
+    """A democratic-evaluation session (民主测评) held in a village."""
+
+    __tablename__ = "evaluation"
+    village_id: Mapped[str] = mapped_column(index=True)
+    held_on: Mapped[str]
+    questionnaire: Mapped[str]
+    members: Mapped[str | None]
+    issued: Mapped[int]
+    party_members_expected: Mapped[int | None]
+    party_members_present: Mapped[int | None]
+    representatives_expected: Mapped[int | None]
+    representatives_present: Mapped[int | None]
+    villagers_expected: Mapped[int | None]
+    villagers_present: Mapped[int | None]
+
+
+class BallotRow(Current, Base):
+    """One anonymous ballot as keyed in the first or the second (verifying) entry."""
+
+    __tablename__ = "ballot"
+    evaluation_id: Mapped[str] = mapped_column(index=True)
+    serial: Mapped[str]
+    entry: Mapped[str]
+    answers: Mapped[str]
+    void_reason: Mapped[str | None]
+
+
 MATERIALISED: dict[str, type[Current]] = {
     "round": RoundRow,
     "team": TeamRow,
@@ -155,6 +183,8 @@ MATERIALISED: dict[str, type[Current]] = {
     "town": TownRow,
     "village": VillageRow,
     "duplicate_link": DuplicateLinkRow,
+    "evaluation": EvaluationRow,
+    "ballot": BallotRow,
 }
 
 IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")
