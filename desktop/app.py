@@ -79,11 +79,12 @@ def smoke_test() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import demo, merge
+    from desktop.services import demo, evaluation, merge
     from desktop.services.workspace import open_workspace
     from desktop.ui.conflicts_dialog import ConflictsDialog
     from desktop.ui.create_dialog import CreateDialog
     from desktop.ui.duplicates_dialog import DuplicatesDialog
+    from desktop.ui.evaluation_setup_dialog import EvaluationSetupDialog
     from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.merge_wizard import MergeWizard
@@ -119,6 +120,19 @@ def smoke_test() -> int:
             QApplication.processEvents()
             screen.close()
             print(f"screen {type(screen).__name__}: ok")
+        village_id, session_id = evaluation.first_session(window.ws)
+        window.select(village_id)
+        screen = window.open_evaluation(session_id)
+        for tab in range(screen.tabs.count()):
+            screen.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+        screen.close()
+        print(f"screen {type(screen).__name__}: ok ({screen.tabs.count()} tabs)")
+        setup = EvaluationSetupDialog(window, village_id, "")
+        setup.show()
+        QApplication.processEvents()
+        setup.close()
+        print(f"screen {type(setup).__name__}: ok")
         window.close()
     print("smoke test passed")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import json
 import os
 import sys
@@ -17,12 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.core import errors, kinds, questionnaire_toml, scoring
+from desktop.core import errors, evaluation_report, kinds, questionnaire_toml, scoring
 from desktop.core.i18n import tr
+from desktop.packet import ballot_pdf, evaluation_pdf, evaluation_xlsx, layout
+from desktop.packet.session import Attendance, SessionHeader
 from desktop.services import (
     ballot_sheet,
     demo,
-    evaluation_report,
     merge,
     merge_report,
     queries,
@@ -146,6 +148,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.template:
         if args.ballots:
             args.parser.error(tr("--template takes no ballot sheet"))
+        if args.pdf or args.xlsx:
+            args.parser.error(tr("--pdf and --xlsx need a ballot sheet, not --template"))
         if args.output:
             ballot_sheet.write_template(form, Path(args.output))
             print(tr("Wrote the template {path}", path=args.output))
@@ -156,12 +160,39 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         args.parser.error(tr("give a ballot sheet and --issued N, or --template"))
     if args.issued < 0 or (args.expected is not None and args.expected < 0):
         args.parser.error(tr("--issued and --expected cannot be negative"))
+    documents = [Path(p) for p in (args.pdf, args.xlsx) if p]
+    for path in documents:
+        layout.ensure_new(path)
     ballots = ballot_sheet.read(form, Path(args.ballots))
     result = scoring.evaluate(form, ballots, args.issued, args.expected)
+    header = SessionHeader(args.village or "", args.date, tuple(args.participants or ()))
+    if args.pdf:
+        evaluation_pdf.write_evaluation_pdf(args.pdf, form, result, header)
+    if args.xlsx:
+        evaluation_xlsx.write_evaluation_xlsx(args.xlsx, form, result, header)
     if args.json:
         print(json.dumps(evaluation_report.as_dict(form, result), ensure_ascii=False, indent=2))
     else:
         print(evaluation_report.as_text(form, result))
+    for path in documents:
+        print(tr("Wrote {path}", path=path), file=sys.stderr)
+    return 0
+
+
+def cmd_ballots(args: argparse.Namespace) -> int:
+    form = questionnaire_toml.find(args.questionnaire)
+    if args.member:
+        form = form.with_members(args.member)
+    last = args.first + args.count - 1
+    width = max(4, len(str(last)))
+    serials = [str(n).zfill(width) for n in range(args.first, last + 1)]
+    written = ballot_pdf.write_ballots(args.out, form, serials, village=args.village,
+                                       held_on=args.date, per_page=args.per_page)
+    print(tr("Wrote {n} ballots ({first} to {last}) on {pages} pages: {path}",
+             n=written.ballots, first=serials[0], last=serials[-1], pages=written.pages,
+             path=args.out))
+    if args.per_page == 2 and written.per_page == 1:
+        print(tr("A ballot does not fit in half a page: one ballot per page."))
     return 0
 
 
@@ -260,8 +291,63 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--member", action="append", metavar=tr("NAME"),
                     help=tr("a 两委 member to evaluate, instead of the placeholders (repeat)"))
     sp.add_argument("--json", action="store_true", help=tr("print JSON"))
+    sp.add_argument("--pdf", metavar=tr("FILE"), help=tr("also write the results as a PDF"))
+    sp.add_argument("--xlsx", metavar=tr("FILE"),
+                    help=tr("also write the results as an .xlsx workbook"))
+    _session_options(sp)
+    sp.add_argument("--participants", action="append", type=_attendance,
+                    metavar=tr("CATEGORY:EXPECTED:PRESENT"),
+                    help=tr("participants of one category, e.g. 党员:30:28 (repeat)"))
     sp.set_defaults(func=cmd_evaluate, parser=sp)
+
+    help_ = tr("print blank anonymous ballots with serial numbers and QR codes (PDF)")
+    sp = sub.add_parser("ballots", help=help_, description=help_, add_help=False)
+    _help(sp)
+    sp.add_argument("questionnaire", metavar="QUESTIONNAIRE",
+                    help=tr("key of a questionnaire in forms/evaluation, or a .toml file"))
+    sp.add_argument("--count", required=True, type=_whole(1, 9999), metavar="N",
+                    help=tr("number of ballots"))
+    sp.add_argument("--out", required=True, metavar=tr("FILE"),
+                    help=tr("PDF file to write (must not exist)"))
+    sp.add_argument("--member", action="append", metavar=tr("NAME"),
+                    help=tr("a 两委 member to evaluate, instead of the placeholders (repeat)"))
+    sp.add_argument("--per-page", type=int, choices=(1, 2), default=2,
+                    help=tr("ballots per A4 page: 2 when they fit (default), or 1"))
+    _session_options(sp)
+    sp.add_argument("--first", type=_whole(0, 999999), default=1, metavar="N",
+                    help=tr("serial number of the first ballot (default 1)"))
+    sp.set_defaults(func=cmd_ballots, parser=sp)
     return p
+
+
+def _session_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--village", metavar=tr("VILLAGE"), help=tr("name of the village"))
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                        help=tr("date of the evaluation meeting"))
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("not a date (YYYY-MM-DD): {value}", value=text)) \
+            from None
+
+
+def _attendance(text: str) -> Attendance:
+    """CATEGORY:EXPECTED:PRESENT, either number may be left empty (党员:30:28, 群众::41)."""
+    parts = text.replace("：", ":").rsplit(":", 2)
+    try:
+        if len(parts) != 3 or not parts[0].strip():
+            raise ValueError
+        expected, present = (int(p) if p.strip() else None for p in parts[1:])
+        if (expected is not None and expected < 0) or (present is not None and present < 0):
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr(
+            "write CATEGORY:EXPECTED:PRESENT with whole numbers, e.g. 党员:30:28: {value}",
+            value=text)) from None
+    return Attendance(parts[0].strip(), expected, present)
 
 
 def _exchange_option(parser: argparse.ArgumentParser) -> None:

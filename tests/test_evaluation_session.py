@@ -134,6 +134,9 @@ def test_a_serial_keyed_twice_on_two_laptops_blocks_the_count(workspace):
     s = evaluation.load(workspace, eid)
     assert s.duplicates == ("第一遍录入 0004",)
     assert s.count() is None and not s.final
+    evaluation.key_ballot(workspace, eid, "first", Keyed("4", "3" * width))
+    s = evaluation.load(workspace, eid)
+    assert s.duplicates == () and s.entries["first"] == (Keyed("0004", "3" * width),)
 
 
 def test_a_sheet_is_imported_whole_or_not_at_all(workspace, tmp_path: Path):
@@ -190,3 +193,38 @@ def test_stored_ballots_count_the_same_in_any_keying_order(workspace, order):
     for column, r in enumerate(result.results):
         assert live.counts[column] == [r.blank, *(r.counts[o.key] for o in s.questionnaire.options)]
 
+
+
+def test_session_documents_ballots_results_pdf_and_xlsx(workspace, tmp_path: Path):
+    import subprocess
+
+    import openpyxl
+
+    eid = new_session(workspace, issued=3)
+    width = len(evaluation.load(workspace, eid).questionnaire.columns())
+    for serial, answers in (("1", "1" * width), ("2", "2" * width)):
+        for entry in ("first", "second"):
+            evaluation.key_ballot(workspace, eid, entry, Keyed(serial, answers))
+    ballots = tmp_path / "ballots.pdf"
+    evaluation.print_ballots(workspace, eid, ballots, per_page=1)
+    text = subprocess.run(["pdftotext", "-layout", str(ballots), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert all(s in text for s in ("0001", "0002", "0003")) and "新桥村" in text
+    with pytest.raises(errors.FileExists):
+        evaluation.print_ballots(workspace, eid, ballots)
+    pdf, xlsx = tmp_path / "results.pdf", tmp_path / "results.xlsx"
+    evaluation.results_pdf(workspace, eid, pdf)
+    evaluation.results_xlsx(workspace, eid, xlsx)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "新桥村" in text and "村民代表" in text and "结果一致" in text
+    evaluation.key_ballot(workspace, eid, "second", Keyed("3", "1" * width))
+    provisional = tmp_path / "provisional.pdf"
+    evaluation.results_pdf(workspace, eid, provisional)
+    text = subprocess.run(["pdftotext", str(provisional), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "结果未定稿" in text.replace("\n", "")
+    rows = list(openpyxl.load_workbook(xlsx).worksheets[1].iter_rows(values_only=True))
+    assert len(rows) == 1 + width
+    # 好 1 (50 %), 较好 1 (50 %), 一般 0, 差 0; then blank 0, answered 2, counted 2, rate 100 %
+    assert rows[1][2:14] == (1, 0.5, 1, 0.5, 0, 0, 0, 0, 0, 2, 2, 1)

@@ -326,6 +326,56 @@ ZH: dict[str, str] = {
         "已经录入了测评票，测评表和两委成员不能再修改",
     "the serial number is empty": "编号为空",
     "serials already keyed: {serials}": "以下编号已录入：{serials}",
+    "no ballots are to be issued": "发出票数为 0，没有要打印的测评票",
+    "serials keyed twice: {serials}": "以下编号重复录入：{serials}",
+    "Keyed twice; both entries agree.": "测评票经两遍录入，结果一致。",
+    "Provisional: the two entries of the ballots do not agree yet.":
+        "结果未定稿：测评票两遍录入的结果尚不一致。",
+    "Both entries agree": "两遍录入一致",
+    # Evaluation screens
+    "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
+    "Print blank ballots": "打印空白测评票",
+    "{n} ballots, numbered 0001 to {last}. Ballots per A4 page:":
+        "共 {n} 张，编号 0001 至 {last}。每张 A4 纸印几张：",
+    "Save the blank ballots": "保存空白测评票", "Import a sheet": "导入表格",
+    "Key the sheet's ballots into:": "表格中的票录入到：",
+    "Ballot sheets (*.csv *.xlsx)": "测评票表格 (*.csv *.xlsx)", "Save the results": "保存测评结果",
+    "Subject · item": "测评对象 · 项目", "Correct in the {entry}": "在{entry}中更正",
+    "Settings…": "设置…", "Print blank ballots…": "打印空白测评票…", "Import a sheet…": "导入表格…",
+    "Save results as PDF…": "结果存为 PDF…", "Save results as Excel…": "结果存为 Excel…",
+    "Both entries agree: the count is final.": "两遍录入一致，计票结果已定稿。",
+    "{n} differences between the entries. Check the paper ballot, then correct the entry that "
+    "is wrong.": "两遍录入有 {n} 处差异。请核对纸质测评票，再更正录错的一遍。",
+    "Differences ({n})": "差异（{n}）", "Saved {path}": "已保存 {path}",
+    "Ballot not finished": "测评票未录完",
+    "Ballot {serial} is only partly keyed. Close and discard its answers?":
+        "{serial} 号票只录了一部分。关闭并放弃已录的答案吗？",
+    "keyed twice": "重复录入", "Democratic evaluation in {village}": "{village}民主测评",
+    "One name per line": "每行一个姓名", "Expected (应到)": "应到", "Present (实到)": "实到",
+    "Participants": "参加人员", "Void ballot (F9)": "作废本票 (F9)", "Subject": "测评对象",
+    "Item": "项目", "This ballot": "本票", "0 blank": "0 空白",
+    "{entry}: {n} ballots saved ({void} void)": "{entry}：已保存 {n} 张（其中 {void} 张作废）",
+    "Void ballot": "作废本票", "Why is ballot {serial} void?": "{serial} 号票作废的原因：",
+    "Ballot {serial} saved": "{serial} 号票已保存",
+    "Keys: 1–{n} answer, 0 blank, Backspace undo, Enter next ballot, F9 void, Ctrl+L serial":
+        "按键：1–{n} 选择答案，0 空白，退格键撤销，回车键下一张，F9 作废，Ctrl+L 输入编号",
+    "Only 1–{n} and 0 are answers": "只能按 1–{n} 或 0",
+    "The ballot is complete: Enter saves it, Backspace corrects":
+        "本票已录完：按回车键保存，按退格键更正",
+    "Correcting ballot {serial}": "正在更正 {serial} 号票",
+    "{n} answers still to key (0 for a blank)": "还有 {n} 项未录（空白按 0）",
+    "New evaluation…": "新建测评…", "Open": "打开", "verified": "已核对",
+    "{n} keyed, {m} verified, {d} differences": "已录 {n} 张，核对录入 {m} 张，差异 {d} 处", "In progress": "进行中",
+    "Keyed and verified": "已录入并核对", "{n} issued": "发出 {n} 张",
+    "Blank": "空白", "Counted": "计票数", "Score": "得分", "Grade": "等次", "Flags": "提示",
+    "Quorum {rule}: {verdict}": "到会要求 {rule}：{verdict}",
+    "Serial numbers keyed twice: {serials}. Key each of these ballots again to keep one.":
+        "以下编号重复录入：{serials}。请把这些票各重新录入一次，只保留一张。",
+    "The count is final: both entries agree.": "两遍录入一致，计票结果已定稿。",
+    "Provisional: the verifying entry does not yet agree with the first ({n} differences).":
+        "结果未定稿：核对录入与第一遍录入尚不一致（{n} 处差异）。",
+    "Two or more options ticked on one row": "同一行勾选了多个选项", "Illegible": "无法辨认",
+    "Not an issued ballot": "不是发出的测评票", "Torn or defaced": "破损或污损",
     # democratic evaluation (民主测评): questionnaires, ballot sheets, counting
     "count democratic-evaluation ballots, or write a blank ballot sheet":
         "民主测评计票，或生成空白选票录入表",
@@ -359,6 +409,92 @@ ZH: dict[str, str] = {
     "counted {n}  {rate_label} {rate}  score {score}  grade {grade}":
         "计票 {n}  {rate_label} {rate}  得分 {score}  等次 {grade}",
     "Ballot sheet {path}": "选票录入表 {path}",
+    # documents (desktop/packet): blank ballots, results as PDF and .xlsx, fonts
+    "print blank anonymous ballots with serial numbers and QR codes (PDF)":
+        "生成带编号和二维码的空白不记名测评票（PDF）",
+    "Wrote {n} ballots ({first} to {last}) on {pages} pages: {path}":
+        "已生成 {n} 张测评票（编号 {first} 至 {last}），共 {pages} 页：{path}",
+    "Wrote {path}": "已写入 {path}",
+    "A ballot does not fit in half a page: one ballot per page.":
+        "半页放不下一张测评票，已改为每页一张。",
+    "also write the results as a PDF": "同时把测评结果写入 PDF 文件",
+    "also write the results as an .xlsx workbook": "同时把测评结果写入 .xlsx 工作簿",
+    "CATEGORY:EXPECTED:PRESENT": "类别:应到:实到",
+    "participants of one category, e.g. 党员:30:28 (repeat)":
+        "一类参加人员的应到、实到人数，如 党员:30:28（可重复使用）",
+    "number of ballots": "测评票张数",
+    "PDF file to write (must not exist)": "要生成的 PDF 文件（不能是已有文件）",
+    "ballots per A4 page: 2 when they fit (default), or 1":
+        "每张 A4 纸印几张测评票：放得下时印 2 张（默认），或 1 张",
+    "serial number of the first ballot (default 1)": "第一张测评票的编号（默认 1）",
+    "name of the village": "村（社区）名称",
+    "date of the evaluation meeting": "测评会议日期",
+    "--pdf and --xlsx need a ballot sheet, not --template":
+        "--pdf 和 --xlsx 需要选票录入表，不能与 --template 同用",
+    "not a date (YYYY-MM-DD): {value}": "不是日期（格式为 YYYY-MM-DD）：{value}",
+    "write CATEGORY:EXPECTED:PRESENT with whole numbers, e.g. 党员:30:28: {value}":
+        "请写成 类别:应到:实到，人数为整数，如 党员:30:28：{value}",
+    "VILLAGE": "村名",
+    "cut here": "沿此线剪开",
+    "No. {serial}": "编号：{serial}",
+    "{title} (continued)": "{title}（续页）",
+    "No. {serial}, page {page} of {pages}": "编号：{serial}　第 {page} 页，共 {pages} 页",
+    "Instructions: tick (√) the box of the answer you choose in each row, one box per row. A "
+    "row left blank counts as an abstention. This ballot is anonymous: do not write your name "
+    "or make any other mark on it. The numbers above the answers are for counting.":
+        "填写说明：请在每一行所选意见的格内划“√”，每行只划一格；某一行不划视为弃权。"
+        "本票不记名，请勿在票上填写姓名或作其他记号。意见上方的数字供计票录入使用。",
+    "No Chinese TrueType font for PDF documents: install fonts-wqy-microhei and "
+    "fonts-arphic-uming, or set XUNCHA_PDF_FONT to a .ttf or .ttc file":
+        "找不到生成 PDF 文件所需的中文 TrueType 字体：请安装 fonts-wqy-microhei 和 "
+        "fonts-arphic-uming，或把环境变量 XUNCHA_PDF_FONT 设为一个 .ttf 或 .ttc 字体文件",
+    "The font {path} cannot be used in PDF documents: a TrueType font (.ttf or .ttc) with "
+    "Chinese characters is needed":
+        "字体 {path} 不能用于 PDF 文件：需要含中文字符的 TrueType 字体（.ttf 或 .ttc）",
+    "{year}-{month:02d}-{day:02d}": "{year}年{month}月{day}日",
+    "{questionnaire}: results": "{questionnaire}结果",
+    "Village: {name}": "村（社区）：{name}",
+    "Held on: {date}": "测评日期：{date}",
+    "Questionnaire: {label} ({key}, version {version})":
+        "测评表：{label}（{key}，第 {version} 版）",
+    "Participants:": "参加人员：",
+    "Ballots: issued {issued}, returned {returned}, valid {valid}, void {void}":
+        "测评票：发出 {issued} 张，收回 {returned} 张，有效 {valid} 张，无效 {void} 张",
+    "The quorum was not met: the results below must be read with that in mind.":
+        "到会人数未达到规定要求，请结合这一情况看待以下结果。",
+    "{rate_label} by subject and item": "各测评对象、项目{rate_label}",
+    "Attention — {item}: {flag}": "提示：{item}，{flag}",
+    "Notes: shares, rates and scores are of the answers counted; a blank answer is an "
+    "abstention and counts nowhere; figures are rounded half up.":
+        "说明：各项占比、比率和得分均以计票数为基数；空白视为弃权，不计入任何一项；数字四舍五入。",
+    " Grades by {basis}: {grades}.": "等次按{basis}评定：{grades}。",
+    "score / 100": "得分（百分制）",
+    " {options} answers are not counted.": "选“{options}”的不计入计票数。",
+    "Abstentions": "弃权",
+    "Session": "测评概况",
+    "Evaluation results": "测评结果",
+    "Held on": "测评日期",
+    "Questionnaire key": "测评表代号",
+    "Ballots returned": "收回票数",
+    "Valid ballots": "有效票数",
+    "Void ballots": "无效票数",
+    "Expected": "应到人数",
+    "Present": "实到人数",
+    "Quorum base": "到会基数",
+    "Turnout": "到会比例",
+    "Quorum rule": "到会要求",
+    "Quorum met": "符合到会要求",
+    "Count void": "计票无效",
+    "yes": "是",
+    "no": "否",
+    "Category": "类别",
+    "Total": "合计",
+    "Answered": "作答数",
+    "{option}: votes": "{option}票数",
+    "{option}: share": "{option}占比",
+    "Subject key": "测评对象代号",
+    "Item key": "项目代号",
+    ", ": "、",
     "row {row}, column {column}: {problem}": "第 {row} 行 {column} 列：{problem}",
     " (and {n} more problems)": "（另有 {n} 处问题）",
     "; ": "；",

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.core import demo_names, errors
+from desktop.core import demo_names, errors, questionnaire_toml
+from desktop.core.ballot_entry import Keyed
 from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
-from desktop.services import identity, locations, queries, roster
+from desktop.services import evaluation, identity, locations, queries, roster
 from desktop.services.workspace import Actor, Workspace, open_workspace
 from desktop.store import database
-from desktop.store.models import InspectorRow, TeamRow
+from desktop.store.models import InspectorRow, TeamRow, VillageRow
 
 DEMO_PASSPHRASE = "xuncha-demo"
 SCALES = ("small", "changzhou")
@@ -109,6 +110,12 @@ def generate(
         _correct_roster(ws, i, rng)
         revisions += queries.stats(ws).revisions
         ws.close()
+    # Last, so the laptops' own data stays what it was for a seed before evaluations existed.
+    ws = open_workspace(paths[0], passphrase, **options)
+    try:
+        revisions += _record_evaluation(ws, random.Random(f"{seed}-evaluation"))
+    finally:
+        ws.close()
     return DemoResult(paths=paths, revisions=revisions)
 
 
@@ -173,6 +180,34 @@ def _record_districts(ws: Workspace, plan: list, rng: random.Random, taken: set[
                 t = uow.write("town", None, {"name": town, "district_id": d.record_id})
                 for name in demo_names.village_names(rng, n, taken):
                     uow.write("village", None, {"name": name, "town_id": t.record_id})
+
+
+def _record_evaluation(ws: Workspace, rng: random.Random) -> int:
+    """A 民主测评 in the leader's first village: 40 ballots issued, 36 returned and keyed
+    twice, the verifying entry still differing from the first on two answers."""
+    with ws.read() as s:
+        village = s.scalars(select(VillageRow.id).order_by(VillageRow.hlc)).first()
+    if village is None:
+        return 0
+    text = questionnaire_toml.available()["competence"].read_text(encoding="utf-8")
+    names = tuple(demo_names.person_name(rng) for _ in range(3))
+    eid = evaluation.save_setup(ws, evaluation.Setup(
+        village, "2026-05-12", text, issued=40, members=names,
+        participants={"party_members": (26, 24), "representatives": (18, 12)}))
+    width = len(evaluation.load(ws, eid).questionnaire.columns())
+    written = 1
+    for n in range(1, 37):
+        if n == 17:
+            keyed = Keyed(str(n), "0" * width, tr("Two or more options ticked on one row"))
+        else:
+            keyed = Keyed(str(n), "".join(rng.choice("1111112223") for _ in range(width)))
+        typo = n in (5, 23)  # the second typist pressed the key next to the right one
+        second = Keyed(keyed.serial, keyed.answers[:-1] + ("2" if keyed.answers[-1] != "2"
+                                                           else "1")) if typo else keyed
+        evaluation.key_ballot(ws, eid, "first", keyed)
+        evaluation.key_ballot(ws, eid, "second", second)
+        written += 2
+    return written
 
 
 def open_demo(progress: Callable[[str], None] = lambda _m: None) -> Workspace:

@@ -8,6 +8,7 @@ nothing links it to a voter. The count is final when both entries agree (``ballo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from sqlalchemy import select
 from desktop.core import ballot_entry, errors, questionnaire_toml
 from desktop.core.ballot_entry import Keyed, Mismatch
 from desktop.core.i18n import tr
-from desktop.core.kinds import ENTRIES, ENTRY_LABELS, PARTICIPANTS
+from desktop.core.kinds import ENTRIES, ENTRY_LABELS, PARTICIPANT_LABELS, PARTICIPANTS
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Evaluation, evaluate
+from desktop.packet import ballot_pdf, evaluation_pdf, evaluation_xlsx
+from desktop.packet.session import Attendance, SessionHeader
 from desktop.services import ballot_sheet
 from desktop.services.workspace import Changes, Workspace
 from desktop.store.models import BallotRow, EvaluationRow, VillageRow
@@ -54,6 +57,8 @@ class Summary:
     issued: int
     keyed: int  # ballots of the first entry
     verified: int  # ballots of the second entry
+    differences: int  # between the two entries
+    final: bool  # both entries agree
 
 
 @dataclass(frozen=True)
@@ -137,15 +142,23 @@ def save_setup(ws: Workspace, setup: Setup, evaluation_id: str | None = None) ->
 
 def sessions_of(ws: Workspace, village_id: str) -> list[Summary]:
     with ws.read() as s:
-        rows = s.scalars(select(EvaluationRow).where(EvaluationRow.village_id == village_id)
-                         .order_by(EvaluationRow.held_on, EvaluationRow.hlc)).all()
-        counts: dict[tuple[str, str], int] = {}
-        for eid, entry in s.execute(select(BallotRow.evaluation_id, BallotRow.entry).where(
-                BallotRow.evaluation_id.in_([r.id for r in rows]))):
-            counts[eid, entry] = counts.get((eid, entry), 0) + 1
-        return [Summary(r.id, r.held_on, _title(r.questionnaire), r.issued,
-                        counts.get((r.id, "first"), 0), counts.get((r.id, "second"), 0))
-                for r in rows]
+        ids = list(s.scalars(select(EvaluationRow.id).where(
+            EvaluationRow.village_id == village_id)))
+    sessions = [load(ws, i) for i in ids]
+    return [Summary(x.id, x.setup.held_on, x.questionnaire.label.text(), x.setup.issued,
+                    len(x.entries["first"]), len(x.entries["second"]),
+                    len(x.mismatches) + len(x.duplicates), x.final)
+            for x in sorted(sessions, key=lambda x: (x.setup.held_on, x.id))]
+
+
+def first_session(ws: Workspace) -> tuple[str, str]:
+    """(village id, session id) of the session set up first (the demo has one)."""
+    with ws.read() as s:
+        row = s.execute(select(EvaluationRow.village_id, EvaluationRow.id)
+                        .order_by(EvaluationRow.hlc)).first()
+    if row is None:
+        raise errors.RecordMissing(record_id="evaluation")
+    return row[0], row[1]
 
 
 def load(ws: Workspace, evaluation_id: str) -> Session:
@@ -187,10 +200,13 @@ def key_ballot(ws: Workspace, evaluation_id: str, entry: str, keyed: Keyed) -> C
             questionnaire_of(setup.questionnaire, setup.members), keyed.answers)
         if problem:
             raise BallotRefused(problem, serial=keyed.serial)
-        existing = uow.session.scalar(select(BallotRow.id).where(
+        existing = list(uow.session.scalars(select(BallotRow.id).where(
             BallotRow.evaluation_id == evaluation_id, BallotRow.entry == entry,
-            BallotRow.serial == keyed.serial))
-        uow.write("ballot", existing, {
+            BallotRow.serial == keyed.serial).order_by(BallotRow.hlc)))
+        # Two laptops may both have keyed this serial: keying it again settles which is right.
+        for twin in existing[1:]:
+            uow.write("ballot", twin, {}, deleted=True)
+        uow.write("ballot", existing[0] if existing else None, {
             "evaluation_id": evaluation_id, "serial": keyed.serial, "entry": entry,
             "answers": keyed.answers, "void_reason": keyed.void_reason})
         return uow.changes
@@ -226,6 +242,50 @@ def import_sheet(ws: Workspace, evaluation_id: str, entry: str, path: Path) -> C
         return uow.changes
 
 
+def print_ballots(ws: Workspace, evaluation_id: str, path: Path, per_page: int = 2) -> None:
+    """Blank ballots numbered 0001 to the number issued, as a new PDF."""
+    session = load(ws, evaluation_id)
+    if session.setup.issued < 1:
+        raise SetupRefused(tr("no ballots are to be issued"))
+    ballot_pdf.write_ballots(path, session.questionnaire, serials(session.setup.issued),
+                             village=session.village, held_on=_date(session.setup.held_on),
+                             per_page=per_page)
+
+
+def results_pdf(ws: Workspace, evaluation_id: str, path: Path) -> None:
+    session = load(ws, evaluation_id)
+    evaluation_pdf.write_evaluation_pdf(path, session.questionnaire, _counted(session),
+                                        header(session))
+
+
+def results_xlsx(ws: Workspace, evaluation_id: str, path: Path) -> None:
+    session = load(ws, evaluation_id)
+    evaluation_xlsx.write_evaluation_xlsx(path, session.questionnaire, _counted(session),
+                                          header(session))
+
+
+def header(session: Session) -> SessionHeader:
+    """What the results documents say about the session besides the ballots."""
+    return SessionHeader(
+        village=session.village, held_on=_date(session.setup.held_on),
+        attendance=tuple(Attendance(tr(PARTICIPANT_LABELS[c]), expected, present)
+                         for c, (expected, present) in session.setup.participants.items()
+                         if expected is not None or present is not None),
+        verified=session.final)
+
+
+def _counted(session: Session) -> Evaluation:
+    result = session.count()
+    if result is None:
+        raise SetupRefused(tr("serials keyed twice: {serials}",
+                              serials=", ".join(session.duplicates)))
+    return result
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
 def _setup(row: EvaluationRow | None, evaluation_id: str) -> Setup:
     if row is None:
         raise errors.RecordMissing(record_id=evaluation_id)
@@ -234,10 +294,3 @@ def _setup(row: EvaluationRow | None, evaluation_id: str) -> Setup:
         issued=row.issued, members=tuple(row.members.split("\n")) if row.members else (),
         participants={c: (getattr(row, f"{c}_expected"), getattr(row, f"{c}_present"))
                       for c in PARTICIPANTS})
-
-
-def _title(text: str) -> str:
-    try:
-        return questionnaire_toml.parse(text, "").label.text()
-    except errors.XunchaError:
-        return "?"

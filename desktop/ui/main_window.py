@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import errors
 from desktop.core.i18n import tr
-from desktop.services import backups, conflicts, merge, queries, roster
+from desktop.services import backups, conflicts, evaluation, merge, queries, roster
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
 from desktop.ui.duplicates_dialog import DuplicatesDialog
+from desktop.ui.evaluation_setup_dialog import EvaluationSetupDialog
+from desktop.ui.evaluation_window import EvaluationWindow
 from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.overview = OverviewPanel()
         self.village = VillagePanel()
+        self.village.new_evaluation.connect(self.new_evaluation)
+        self.village.open_evaluation.connect(self.open_evaluation)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.village)
@@ -149,7 +153,8 @@ class MainWindow(QMainWindow):
             while parent.isValid():
                 parents.insert(0, parent.data(NODE_ROLE).name)
                 parent = parent.parent()
-            self.village.show_village(node.name, " / ".join(parents))
+            self.village.show_village(node.name, " / ".join(parents),
+                                      evaluation.sessions_of(self.ws, node.id))
             self.pages.setCurrentWidget(self.village)
         else:
             self.pages.setCurrentWidget(self.overview)
@@ -225,6 +230,27 @@ class MainWindow(QMainWindow):
     def show_duplicates(self) -> None:
         DuplicatesDialog(self.ws, self).exec()
         self.refresh()
+
+    def new_evaluation(self) -> None:
+        node = self.current_node()
+        if node is None or node.kind != "village":
+            return
+        dialog = EvaluationSetupDialog(self, node.id, node.name)
+        if dialog.exec() != EvaluationSetupDialog.DialogCode.Accepted:
+            return
+        try:
+            evaluation_id = evaluation.save_setup(self.ws, dialog.setup())
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        self.refresh()
+        self.open_evaluation(evaluation_id)
+
+    def open_evaluation(self, evaluation_id: str) -> EvaluationWindow:
+        window = EvaluationWindow(self.ws, evaluation_id, self)
+        window.changed.connect(self.refresh)
+        window.show()
+        return window
 
     def export_exchange(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
