@@ -216,8 +216,8 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
 def test_version_1_file_gains_the_evaluation_tables(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)
-    conn.execute("DROP TABLE ballot")
-    conn.execute("DROP TABLE evaluation")
+    for table in ("ballot", "evaluation", "step_record", "local_draft"):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
@@ -227,7 +227,7 @@ def test_version_1_file_gains_the_evaluation_tables(workspace, db_path):
         with db.read() as s:
             tables = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
             report = revlog.check(s)
-        assert {"evaluation", "ballot"} <= tables
+        assert {"evaluation", "ballot", "step_record", "local_draft"} <= tables
         assert report.ok, report.problems
     finally:
         db.close()

@@ -332,6 +332,7 @@ ZH: dict[str, str] = {
     "Provisional: the two entries of the ballots do not agree yet.":
         "结果未定稿：测评票两遍录入的结果尚不一致。",
     "Both entries agree": "两遍录入一致",
+    "Form": "表单", "Form version": "表单版本", "Values": "填写内容", "Step record": "环节记录",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",
@@ -548,4 +549,69 @@ ZH: dict[str, str] = {
         "{where}：计分的选项需要 weight，不计分的选项不能有 weight",
     "[[rules.grades]] must go from the highest threshold down; only the last may have none":
         "[[rules.grades]] 必须按阈值从高到低排列；只有最后一项可以不设阈值",
+    # Step forms
+    "Form definition {path}, line {line}": "表单定义 {path} 第 {line} 行",
+    "the file name must be {name}": "文件名应为 {name}",
+    "{where}: the key {key} must be lower-case letters, digits or _, starting with a letter":
+        "{where}：代号 {key} 只能由小写字母、数字或 _ 组成，并以字母开头",
+    "{where}: {name} must be true or false": "{where}：{name} 必须是 true 或 false",
+    "{where}: {name} must be a whole number from {low} to {high}":
+        "{where}：{name} 必须是 {low} 至 {high} 的整数",
+    "{where}: write {name} as a whole number or as text such as \"12.5\"":
+        "{where}：{name} 应写成整数，或写成文本（如 \"12.5\"）",
+    "{where}: unknown field kind {kind}; the kinds are: {kinds}":
+        "{where}：未知的字段类型 {kind}；可用的类型有：{kinds}",
+    "{where}: a repeat group cannot hold another": "{where}：重复组中不能再包含重复组",
+    "{where} needs pattern or regex, not both": "{where} 只能给出 pattern 或 regex 之一，不能同时给出",
+    "{where}: unknown pattern {name}; the patterns are: {names}":
+        "{where}：未知的格式 {name}；可用的格式有：{names}",
+    "{where}: max is less than min": "{where}：max 小于 min",
+    "{where} needs at least {n} entries": "{where} 至少需要 {n} 项",
+    "{where}: the regex is not valid: {why}": "{where}：正则表达式无效：{why}",
+    "{where}: two entries have the same {lang} label": "{where}：有两项的 {lang} 名称相同",
+    "{where}: max_items is less than min_items": "{where}：max_items 小于 min_items",
+    "{field} must be a person of the round or a typed name": "{field} 须从本轮人员中选择或填写姓名",
+    "{field} is not written in the expected form": "{field} 的格式不正确",
+    "{field}: at most {n} characters": "{field}：最多 {n} 个字",
+    "{field} must be a number like 12 or 12.5": "{field} 须为数字，如 12 或 12.5",
+    "{field} allows at most {n} digits after the decimal point": "{field} 最多保留 {n} 位小数",
+    "{field} must be at least {low}": "{field} 不能小于 {low}",
+    "{field} must be at most {high}": "{field} 不能大于 {high}",
+    "{field} must be a time like 09:30": "{field} 须为时间，如 09:30",
+    "{field} lists an entry twice": "{field} 中有重复的项",
+    "{field} must be chosen from the people of the round": "{field} 须从本轮人员中选择",
+    "{field} must be chosen from the villages of the round": "{field} 须从本轮的村（社区）中选择",
+    "{field} must list attachments by their SHA-256": "{field} 须以 SHA-256 列出附件",
+    "{field}: {problem}": "{field}：{problem}",
+    "not a mobile number, nor a landline number with its area code":
+        "既不是手机号码，也不是带区号的固定电话号码",
+    "an ID-card number has 18 characters: 17 digits, then a digit or X":
+        "身份证号码应为 18 位：17 位数字，最后一位是数字或 X",
+    "the ID-card number starts with an unknown region code {code}":
+        "身份证号码的地址码 {code} 不存在",
+    "the ID-card number holds no plausible birth date ({date})":
+        "身份证号码中的出生日期（{date}）不合理",
+    "the check digit of the ID-card number does not match; a character is probably mistyped":
+        "身份证号码校验码不符，可能有数字输错",
+    "a mobile number has 11 digits, starting with 13 to 19": "手机号码应为 11 位，以 13 至 19 开头",
+    "a landline number needs its area code, e.g. 0519-86681234":
+        "固定电话号码须带区号，如 0519-86681234",
+    "{form} (version {version}) cannot be saved": "{form}（第 {version} 版）无法保存",
+    "No form {key} version {version}; available: {available}":
+        "没有表单 {key} 第 {version} 版；现有：{available}",
+    "Checked, no problem": "已查阅，无问题",
+    "Problem found": "发现问题",
+    "Not applicable": "不适用",
+    "{group} no. {n} › ": "{group} 第 {n} 项 › ",
+    "{field} needs at least {n} entries": "{field} 至少需要 {n} 项",
+    "{field} allows at most {n} entries": "{field} 最多 {n} 项",
+    "{field} holds a value that cannot be stored (write decimal numbers as text, e.g. \"12.5\")":
+        "{field} 的值无法保存（小数请写成文本，如 \"12.5\"）",
+    "{field} is marked as a problem; say what was found in the note":
+        "{field} 标为发现问题，请在备注中写明发现的问题",
+    "Steps of the round": "本轮巡察环节",
+    "a round needs at least one step": "一轮巡察至少需要一个环节",
+    "the steps are: {keys}": "可用的环节有：{keys}",
+    "unknown step {key}": "未知的环节 {key}",
+    "step {key} is listed twice": "环节 {key} 重复列出",
 }

@@ -26,7 +26,7 @@ KIND_LABELS = {
     "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
     "district": "District", "town": "Town", "village": "Village",
     "duplicate_link": "Duplicate link", "evaluation": "Democratic evaluation",
-    "ballot": "Ballot",
+    "ballot": "Ballot", "step_record": "Step record",
 }
 FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
@@ -35,7 +35,8 @@ FIELD_LABELS = {
     "decision": "Decision", "village_id": "Village", "held_on": "Date",
     "questionnaire": "Questionnaire", "members": "Committee members", "issued": "Ballots issued",
     "evaluation_id": "Democratic evaluation", "serial": "Serial number", "entry": "Entry",
-    "answers": "Answers", "void_reason": "Reason the ballot is void",
+    "answers": "Answers", "void_reason": "Reason the ballot is void", "step": "Step",
+    "form": "Form", "form_version": "Form version", "values": "Values",
     **{f"{p}_expected": f"{label} expected" for p, label in PARTICIPANT_LABELS.items()},
     **{f"{p}_present": f"{label} present" for p, label in PARTICIPANT_LABELS.items()},
 }
@@ -105,6 +106,12 @@ KINDS: dict[str, KindSpec] = {
             FieldSpec("issued", int, range=(0, MAX_BALLOTS)),
             *(FieldSpec(f"{p}_{n}", int, required=False, range=(0, MAX_BALLOTS))
               for p in PARTICIPANTS for n in ("expected", "present")))),
+        KindSpec("step_record", (
+            FieldSpec("village_id", str, ref="village"), FieldSpec("step", str),
+            # The form and version the values were written with; the values are checked
+            # against exactly that version by core.forms before they get here.
+            FieldSpec("form", str), FieldSpec("form_version", int, range=(1, 10_000)),
+            FieldSpec("values", dict))),
         KindSpec("ballot", (
             FieldSpec("evaluation_id", str, ref="evaluation"), FieldSpec("serial", str),
             FieldSpec("entry", str, choices=ENTRIES), FieldSpec("answers", str),

@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from desktop.core import errors
-from desktop.store.models import IMMUTABLE_TABLES, BallotRow, Base, EvaluationRow, Meta
+from desktop.store.models import (
+    IMMUTABLE_TABLES,
+    BallotRow,
+    Base,
+    EvaluationRow,
+    LocalDraft,
+    Meta,
+    StepRecordRow,
+)
 
 APPLICATION_ID = "xuncha.evidence-store"
 SCHEMA_VERSION = 2
@@ -32,14 +40,15 @@ SQLITE_NOTADB = 26
 
 
 
-def _add_evaluation_tables(session: Session) -> None:
-    # Version 1 knew no evaluation or ballot records, so the new tables start empty.
-    Base.metadata.create_all(session.connection(),
-                             tables=[EvaluationRow.__table__, BallotRow.__table__])
+def _add_evaluation_and_step_tables(session: Session) -> None:
+    # Version 1 knew none of these record kinds, so the new tables start empty.
+    Base.metadata.create_all(session.connection(), tables=[
+        EvaluationRow.__table__, BallotRow.__table__, StepRecordRow.__table__,
+        LocalDraft.__table__])
 
 
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
-MIGRATIONS: dict[int, Callable[[Session], None]] = {1: _add_evaluation_tables}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {1: _add_evaluation_and_step_tables}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:

@@ -8,7 +8,7 @@ laptop and never travel in an exchange file.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -174,6 +174,32 @@ class BallotRow(Current, Base):
     void_reason: Mapped[str | None]
 
 
+class StepRecordRow(Current, Base):
+    """A record of an inspection step (a talk, a ledger review…), written with one form."""
+
+    __tablename__ = "step_record"
+    village_id: Mapped[str] = mapped_column(index=True)
+    step: Mapped[str]
+    form: Mapped[str]
+    form_version: Mapped[int]
+    values: Mapped[dict] = mapped_column(JSON)
+
+
+class LocalDraft(Base):
+    """What is typed into a form before it is saved as a revision: local to this laptop,
+    never exported or merged, deleted when the record is saved or the draft discarded."""
+
+    __tablename__ = "local_draft"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    record_id: Mapped[str | None]  # the record being edited; None for a new one
+    village_id: Mapped[str] = mapped_column(index=True)
+    step: Mapped[str]
+    form: Mapped[str]
+    form_version: Mapped[int]
+    values: Mapped[dict] = mapped_column(JSON)
+    updated_ms: Mapped[int]
+
+
 MATERIALISED: dict[str, type[Current]] = {
     "round": RoundRow,
     "team": TeamRow,
@@ -185,6 +211,7 @@ MATERIALISED: dict[str, type[Current]] = {
     "duplicate_link": DuplicateLinkRow,
     "evaluation": EvaluationRow,
     "ballot": BallotRow,
+    "step_record": StepRecordRow,
 }
 
 IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")
