@@ -133,6 +133,12 @@ def smoke_test() -> int:
         QApplication.processEvents()
         setup.close()
         print(f"screen {type(setup).__name__}: ok")
+        for step in ("opening_meeting", "ledger_review", "petition"):
+            editor = window.new_record(step)
+            assert editor is not None, f"no editor for {step}"
+            QApplication.processEvents()
+            editor.close()
+        print("screen RecordEditor: ok (3 forms)")
         window.close()
     print("smoke test passed")
     return 0

@@ -213,7 +213,7 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
     assert sha256_file(db_path) != original
 
 
-def test_version_1_file_gains_the_evaluation_tables(workspace, db_path):
+def test_version_1_file_gains_the_evaluation_and_step_tables(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)
     for table in ("ballot", "evaluation", "step_record", "local_draft"):
@@ -231,7 +231,7 @@ def test_version_1_file_gains_the_evaluation_tables(workspace, db_path):
         assert report.ok, report.problems
     finally:
         db.close()
-    assert database.probe(db_path, PASSPHRASE) == 2
+    assert database.probe(db_path, PASSPHRASE) == database.SCHEMA_VERSION
     assert database.probe(db_path.with_name(f"{db_path.name}.v1.bak"), PASSPHRASE) == 1
 
 

@@ -333,6 +333,24 @@ ZH: dict[str, str] = {
         "结果未定稿：测评票两遍录入的结果尚不一致。",
     "Both entries agree": "两遍录入一致",
     "Form": "表单", "Form version": "表单版本", "Values": "填写内容", "Step record": "环节记录",
+    # Step records and their forms
+    "Add photos or scans…": "添加照片或扫描件…", "Add photos or scans": "添加照片或扫描件",
+    "Pictures and documents (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;All files (*)":
+        "图片和文档 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)",
+    "{name} is larger than 64 MiB": "{name} 超过 64 MiB", "Add a row": "添加一行",
+    "Note (required when a problem is found)": "说明（发现问题时必填）",
+    "Delete this record? It can be brought back from Deleted records.":
+        "删除这条记录吗？可以从“已删除的记录”中恢复。",
+    "Names separated by 、": "多个姓名用“、”分隔",
+    "Draft: what you type is kept as you type.": "草稿：输入的内容随时自动保存。",
+    "Save (Ctrl+S)": "保存 (Ctrl+S)", "Discard draft": "放弃草稿",
+    "Draft kept at {time}": "草稿已于 {time} 自动保存",
+    "Throw away what was typed since the last save?": "放弃上次保存以来输入的内容吗？",
+    "editing": "修改中",
+    "Not saved, still a draft. To fill in: {problems}": "未保存，仍是草稿。还需填写：{problems}",
+    "Search the records of this step": "搜索本环节的记录", "New record…": "新建记录…",
+    "(draft) {title}": "（草稿）{title}", "{n} drafts": "{n} 份草稿",
+    "no form for the step {step}": "环节 {step} 没有表单", "Complete": "已完成",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",

@@ -32,7 +32,7 @@ from desktop.store.models import (
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -40,15 +40,21 @@ SQLITE_NOTADB = 26
 
 
 
-def _add_evaluation_and_step_tables(session: Session) -> None:
-    # Version 1 knew none of these record kinds, so the new tables start empty.
-    Base.metadata.create_all(session.connection(), tables=[
-        EvaluationRow.__table__, BallotRow.__table__, StepRecordRow.__table__,
-        LocalDraft.__table__])
+def _add_evaluation_tables(session: Session) -> None:
+    # Version 1 knew no evaluation or ballot records, so the new tables start empty.
+    Base.metadata.create_all(session.connection(),
+                             tables=[EvaluationRow.__table__, BallotRow.__table__])
+
+
+def _add_step_record_tables(session: Session) -> None:
+    # Version 2 knew no step records or drafts.
+    Base.metadata.create_all(session.connection(),
+                             tables=[StepRecordRow.__table__, LocalDraft.__table__])
 
 
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
-MIGRATIONS: dict[int, Callable[[Session], None]] = {1: _add_evaluation_and_step_tables}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {
+    1: _add_evaluation_tables, 2: _add_step_record_tables}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import errors
 from desktop.core.i18n import tr
-from desktop.services import backups, conflicts, evaluation, merge, queries, roster
+from desktop.services import backups, conflicts, evaluation, merge, queries, roster, step_records
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
@@ -33,6 +33,7 @@ from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
+from desktop.ui.record_editor import RecordEditor
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.village_panel import VillagePanel
 
@@ -54,9 +55,16 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.overview = OverviewPanel()
-        self.village = VillagePanel()
+        self.village = VillagePanel(ws)
         self.village.new_evaluation.connect(self.new_evaluation)
         self.village.open_evaluation.connect(self.open_evaluation)
+        self.village.new_record.connect(self.new_record)
+        self.village.open_record.connect(
+            lambda rid: self._edit(lambda: step_records.edit_record(self.ws, rid)))
+        self.village.open_draft.connect(
+            lambda did: self._edit(lambda: step_records.draft(self.ws, did)))
+        self.village.show_history.connect(self.show_record_history)
+        self.village.delete_record.connect(self.delete_step_record)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.village)
@@ -153,8 +161,7 @@ class MainWindow(QMainWindow):
             while parent.isValid():
                 parents.insert(0, parent.data(NODE_ROLE).name)
                 parent = parent.parent()
-            self.village.show_village(node.name, " / ".join(parents),
-                                      evaluation.sessions_of(self.ws, node.id))
+            self.village.show_village(node.id, node.name, " / ".join(parents))
             self.pages.setCurrentWidget(self.village)
         else:
             self.pages.setCurrentWidget(self.overview)
@@ -230,6 +237,37 @@ class MainWindow(QMainWindow):
     def show_duplicates(self) -> None:
         DuplicatesDialog(self.ws, self).exec()
         self.refresh()
+
+    def new_record(self, step: str) -> RecordEditor | None:
+        node = self.current_node()
+        if node is None or node.kind != "village":
+            return None
+        return self._edit(lambda: step_records.start_draft(self.ws, node.id, step))
+
+    def _edit(self, make_draft) -> RecordEditor | None:  # type: ignore[no-untyped-def]
+        node = self.current_node()
+        try:
+            draft = make_draft()
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return None
+        editor = RecordEditor(self.ws, draft, node.name if node else "", self)
+        editor.saved.connect(self.village.refresh)
+        editor.show()
+        self.village.refresh()
+        return editor
+
+    def show_record_history(self, record_id: str) -> None:
+        HistoryDialog(self.ws, record_id, self).exec()
+        self.village.refresh()
+
+    def delete_step_record(self, record_id: str) -> None:
+        answer = QMessageBox.question(
+            self, tr("Delete"), tr("Delete this record? It can be brought back from Deleted "
+                                   "records."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: roster.delete_record(self.ws, record_id))
+            self.village.refresh()
 
     def new_evaluation(self) -> None:
         node = self.current_node()
