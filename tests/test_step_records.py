@@ -81,3 +81,27 @@ def test_bad_input_is_refused_clearly(workspace):
     assert step_records.drafts_of(workspace, village)[0].values == {}
     with pytest.raises(errors.RecordMissing):
         step_records.save_record(workspace, "no-such-draft")
+
+
+def test_a_newer_form_never_breaks_old_records_or_drafts(workspace, tmp_path, monkeypatch):
+    """interview v2 drops "place" and adds "venue": v1 records and drafts stay on v1."""
+    import shutil
+
+    from desktop.core import forms_toml
+
+    folder = tmp_path / "steps"
+    shutil.copytree(forms_toml.FORMS, folder)
+    v1 = (folder / "interview.v1.toml").read_text(encoding="utf-8")
+    v2 = v1.replace("version = 1", "version = 2", 1).replace(
+        'key = "place"\nkind = "text"\nzh = "谈话地点"\nen = "Place"',
+        'key = "venue"\nkind = "text"\nzh = "谈话场所"\nen = "Venue"')
+    assert v2 != v1 and 'key = "place"' not in v2
+    (folder / "interview.v2.toml").write_text(v2, encoding="utf-8")
+    village = make_tree(workspace)["village"]
+    draft = step_records.start_draft(workspace, village, "interview")  # v1: forms/ as shipped
+    step_records.save_draft(workspace, draft.id, {"place": "村委会二楼"})
+    monkeypatch.setattr(step_records, "form_set", lambda: forms_toml.load_all(folder))
+    [kept] = step_records.drafts_of(workspace, village)
+    assert kept.form.ref == ("interview", 1) and kept.values == {"place": "村委会二楼"}
+    step_records.save_draft(workspace, kept.id, {"place": "村委会三楼"})  # still fine on v1
+    assert step_records.start_draft(workspace, village, "interview").form.ref == ("interview", 2)

@@ -100,3 +100,20 @@ def test_checklist_and_attachments_are_saved_with_the_record(qtbot, workspace, t
     assert kept[checklist_key] == values[checklist_key]
     data = step_records.read_blob(workspace, values[attachments_key][0])
     assert data == photo.read_bytes()
+
+
+def test_a_draft_survives_the_window_being_destroyed_mid_edit(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    window, village = open_main(qtbot, workspace)
+    editor = window.new_record("petition")
+    summary = next(f.key for f in editor.draft.form.fields if f.kind == "long_text")
+    editor.form.editors[summary].edit.setPlainText("反映村集体土地租金去向不明")
+    # (a waitUntil callback must return a bool: None would count as "done")
+    qtbot.waitUntil(lambda: bool(step_records.drafts_of(workspace, village)[0].values),
+                    timeout=3000)
+    editor.form.editors[summary].edit.appendPlainText("，涉及2019年至2021年")
+    # No close event: the window is simply gone, as when the program is killed.
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    editor.deleteLater()
+    qtbot.wait(50)
+    [draft] = step_records.drafts_of(workspace, village)
+    assert draft.values[summary].startswith("反映村集体土地租金去向不明")
