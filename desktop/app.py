@@ -22,6 +22,9 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
                    help=tr("open a demo round offscreen, visit every main screen and exit"))
     p.add_argument("--lang", choices=("zh_CN", "en"),
                    help=tr("interface language (default: Chinese)"))
+    from desktop import __version__
+    p.add_argument("--version", action="version", version=f"xuncha {__version__}",
+                   help=tr("show the version and exit"))
     return p.parse_args(argv)
 
 
@@ -32,16 +35,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop import APP_NAME
+    from desktop import APP_NAME, logs
     from desktop.core import i18n
-    if args.lang:
-        i18n.set_language(args.lang)
+    from desktop.ui.settings_dialog import LANGUAGE_KEY
+    logs.configure()
+    logs.install_excepthook()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    chosen = args.lang or (None if args.smoke_test else QSettings().value(LANGUAGE_KEY, None))
+    if chosen in ("zh_CN", "en"):
+        i18n.set_language(chosen)
     app.setApplicationDisplayName(i18n.tr("Village inspection workbench"))
-    _translate_qt(app, i18n.language())
+    app.setDesktopFileName(APP_NAME)  # resources/xuncha.desktop (the Wayland app id)
+    app.setWindowIcon(_icon())
+    qt_texts = _translate_qt(app, i18n.language())
     if args.smoke_test:
+        print(f"icon: {'missing' if app.windowIcon().isNull() else 'ok'}; "
+              f"Qt translation: {qt_texts}")
         return smoke_test()
     from desktop.ui.main_window import MainWindow
     from desktop.ui.start_dialog import StartDialog
@@ -63,15 +74,28 @@ def _run_window(app, window) -> bool:  # type: ignore[no-untyped-def]
     return bool(again)
 
 
-def _translate_qt(app, language: str) -> None:  # type: ignore[no-untyped-def]
+def _icon():  # type: ignore[no-untyped-def]
+    """The window icon (resources/icons, found by desktop.paths in a build too)."""
+    from PySide6.QtGui import QIcon
+
+    from desktop import paths
+    icon = QIcon(str(paths.icon()))
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.icon(size)))
+    return icon
+
+
+def _translate_qt(app, language: str) -> str:  # type: ignore[no-untyped-def]
     """Qt's own texts (OK, Cancel, Yes, file dialogs) in the interface language."""
     if language != "zh_CN":
-        return
+        return "not needed"
     from PySide6.QtCore import QLibraryInfo, QTranslator
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+        return "qtbase_zh_CN loaded"
+    return "qtbase_zh_CN missing"
 
 
 def smoke_test() -> int:

@@ -16,6 +16,17 @@ from desktop.services.workspace import Workspace  # noqa: E402
 PASSPHRASE = "correct horse 马 battery"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_settings(tmp_path_factory):
+    """QSettings() and the data folder (logs, demo) of the program under test go to a
+    temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+    os.environ.setdefault("XUNCHA_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
+
+
 @pytest.fixture(autouse=True)
 def chinese_interface():
     i18n.set_language("zh_CN")

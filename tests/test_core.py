@@ -132,3 +132,13 @@ def test_body_validation_names_the_field() -> None:
         kinds.validate("round", {"name": "x", "year": "2026"})
     with pytest.raises(kinds.ValidationError, match="colour"):
         kinds.validate("town", {"name": "x", "district_id": "d", "colour": "red"})
+
+
+@pytest.mark.parametrize(("passphrase", "level"), [
+    ("", "weak"), ("abc", "weak"), ("12345678", "weak"), ("aaaaaaaaaaaa", "weak"),
+    ("abcdefghij", "weak"), ("Password", "weak"), ("villages", "fair"),
+    ("villageX26", "good"), ("巡察组第二组去东塘", "strong"), ("Tr0ub4dor&3-horse-batt", "strong"),
+])
+def test_passphrase_strength_hint(passphrase, level):
+    from desktop.core.passphrase import strength
+    assert strength(passphrase)[0] == level

@@ -12,7 +12,7 @@ from desktop.app import main as app_main
 from desktop.services import queries, roster
 from desktop.ui.create_dialog import CreateDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.start_dialog import RECENT_KEY, StartDialog
+from desktop.ui.start_dialog import StartDialog, recent
 from tests.conftest import PASSPHRASE, make_tree
 
 
@@ -78,8 +78,11 @@ def test_start_dialog_wrong_passphrase_says_so_and_opens_with_the_right_one(
     box.close()
     assert path.read_bytes() == before
     assert start.open_path(path, PASSPHRASE)
-    assert settings.value(RECENT_KEY) == str(path)
+    assert recent(settings) == [path.resolve()]
     start.workspace.close()
+    again = StartDialog(settings)  # the next start offers it first
+    qtbot.addWidget(again)
+    assert again.recent_paths == [path.resolve()] and again.recent_buttons[0].isDefault()
 
 
 def test_demo_round_opens_from_the_start_dialog(qtbot, settings, data_dir: Path) -> None:

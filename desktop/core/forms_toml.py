@@ -17,13 +17,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
+from desktop import paths
 from desktop.core import errors
 from desktop.core.forms import KINDS, Field, Form, FormSet, Option
 from desktop.core.i18n import tr
 from desktop.core.id_numbers import PATTERNS
 from desktop.core.questionnaire import Label
 
-FORMS = Path(__file__).resolve().parents[2] / "forms" / "steps"
+FORMS = paths.forms("steps")
 DEFAULT_MAX_LENGTH = {"text": 200, "long_text": 20000}
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _COMMON = ("key", "kind", "zh", "en", "help_zh", "help_en", "required")

@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, NoReturn
 
+from desktop import paths
 from desktop.core import errors
 from desktop.core.i18n import tr
 from desktop.core.questionnaire import (
@@ -32,7 +33,7 @@ from desktop.core.questionnaire import (
     Subject,
 )
 
-FORMS = Path(__file__).resolve().parents[2] / "forms" / "evaluation"
+FORMS = paths.forms("evaluation")
 _KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 

@@ -1,4 +1,5 @@
-"""Backups of a database beside it (before a merge, before a restore) and restoring one."""
+"""Backups of a database beside it (each day it is used, before a merge, before a restore) and
+restoring one."""
 
 from __future__ import annotations
 
@@ -21,10 +22,30 @@ def unique_backup_path(target: Path, what: str) -> Path:
     return path
 
 
+DAILY_KEPT = 5
+
+
 def backups(target: Path) -> list[Path]:
-    """Backups taken before merges into ``target``, newest first."""
+    """Every backup of ``target`` (daily, before a merge, before a restore), newest first."""
     target = Path(target)
-    return sorted(target.parent.glob(f"{target.name}.before-merge-*.bak"), reverse=True)
+    return sorted(target.parent.glob(f"{target.name}.*.bak"),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def daily_backup(db: database.Database, today: dt.date | None = None,
+                 keep: int = DAILY_KEPT) -> Path | None:
+    """The first time a database is used on a day, snapshot it beside itself
+    (``NAME.daily-YYYYMMDD.bak``) and keep only the ``keep`` newest daily snapshots.
+    Returns the new backup, or None when today's exists already."""
+    today = today or dt.date.today()
+    path = db.path.with_name(f"{db.path.name}.daily-{today:%Y%m%d}.bak")
+    if path.exists():
+        return None
+    database.backup_copy(db, path)
+    daily = sorted(db.path.parent.glob(f"{db.path.name}.daily-*.bak"), reverse=True)
+    for old in daily[keep:]:
+        old.unlink(missing_ok=True)
+    return path
 
 
 def restore_backup(target: Path, backup: Path, passphrase: str) -> Path:

@@ -27,6 +27,7 @@ from desktop.services import roster
 from desktop.services.locations import data_dir
 from desktop.services.workspace import Workspace
 from desktop.ui.messages import USER_ERRORS
+from desktop.ui.passphrase_fields import PassphraseFields
 
 
 class CreateDialog(QDialog):
@@ -51,10 +52,6 @@ class CreateDialog(QDialog):
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(tr(ROLE_LABELS[role]), role)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
@@ -66,8 +63,8 @@ class CreateDialog(QDialog):
         form.addRow(tr("Team"), self.team)
         form.addRow(tr("Your name"), self.inspector)
         form.addRow(tr("Your role"), self.role)
-        form.addRow(tr("Passphrase"), self.passphrase)
-        form.addRow(tr("Passphrase again"), self.confirm)
+        self.secret = PassphraseFields(form)
+        self.passphrase, self.confirm = self.secret.passphrase, self.secret.confirm
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTreeView,
+    QWidget,
 )
 
-from desktop import __version__
+from desktop import __version__, diagnostics
 from desktop.core import errors
 from desktop.core.i18n import tr
+from desktop.logs import log
 from desktop.services import backups, conflicts, evaluation, merge, queries, roster, step_records
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
@@ -30,11 +33,13 @@ from desktop.ui.duplicates_dialog import DuplicatesDialog
 from desktop.ui.evaluation_setup_dialog import EvaluationSetupDialog
 from desktop.ui.evaluation_window import EvaluationWindow
 from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
+from desktop.ui.lock import IdleWatcher, LockDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
 from desktop.ui.record_editor import RecordEditor
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
+from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
 from desktop.ui.village_panel import VillagePanel
 
 CHILD_KIND = {None: "district", "district": "town", "town": "village"}
@@ -46,9 +51,13 @@ class MainWindow(QMainWindow):
 
     switch_database = Signal()
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
         self.ws = ws
+        self.settings = settings or QSettings()
+        self.locked = False
+        self.idle = IdleWatcher(self.idle_minutes(), self)
+        self.idle.idle.connect(self.lock)
         self.setWindowTitle(tr("Village inspection workbench") + f" — {ws.path.name}")
         self.tree_model = RoundTreeModel()
         self.tree = QTreeView()
@@ -78,6 +87,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.resize(1024, 680)
         self.refresh()
+        log.info("database opened: %s", self.status.text().split(" · ")[0])
+        QTimer.singleShot(0, self._daily_backup)
+
+    def _daily_backup(self) -> None:
+        try:
+            made = backups.daily_backup(self.ws.db)
+        except USER_ERRORS as e:  # a full disk must not stop the day's work: say so
+            self.statusBar().showMessage(tr("No backup today: {why}", why=e), 15000)
+            return
+        if made is not None:
+            self.statusBar().showMessage(tr("Today's backup: {name}", name=made.name), 8000)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -90,6 +110,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(tr("&File"))
         file_menu.addAction(self._action(tr("Open another database…"),
                                          self.switch_database.emit, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(tr("Lock"), self.lock, "Ctrl+Shift+L"))
+        file_menu.addAction(self._action(tr("Settings…"), self.edit_settings))
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
         edit = self.menuBar().addMenu(tr("&Round"))
@@ -114,6 +136,7 @@ class MainWindow(QMainWindow):
         team.addAction(self._action(tr("Possible duplicates…"), self.show_duplicates))
         team.addAction(self._action(tr("Restore from a backup…"), self.restore_backup))
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addAction(self._action(tr("Export diagnostics…"), self.export_diagnostics))
         help_menu.addAction(self._action(tr("About"), self.about))
 
     # -- showing -------------------------------------------------------------------------
@@ -342,12 +365,62 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as e:
             show_error(self, e)
         self.ws = open_workspace(path, passphrase)
+        self.village.ws = self.ws
         self.refresh()
 
     def about(self) -> None:
+        from desktop.paths import build_info  # source or PyInstaller build, Python, Qt
         QMessageBox.about(self, tr("About"), tr("Village inspection workbench") +
-                          f"\n{tr('Version')} {__version__}\n{self.ws.path}")
+                          f"\n{tr('Version')} {__version__} ({build_info()})\n{self.ws.path}")
+
+    def lock(self) -> None:
+        """Hide every window until the passphrase is given again; nothing is closed."""
+        if self.locked:
+            return
+        self.locked = True
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if w.isVisible() and not isinstance(w, LockDialog)]
+        for w in shown:
+            w.hide()
+        dialog = LockDialog(self.ws.path.name, self.ws.db.passphrase)
+        log.info("locked")
+        dialog.exec()
+        self.locked = False
+        if dialog.quitting:
+            self.close()
+            return
+        log.info("unlocked")
+        for w in shown:
+            w.show()
+        self.idle.set_minutes(self.idle_minutes())
+
+    def idle_minutes(self) -> int:
+        return int(self.settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.idle.set_minutes(self.idle_minutes())
+
+    def export_diagnostics(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export diagnostics…"), str(Path.home() / "xuncha-diagnostics.zip"),
+            "Zip (*.zip)")
+        if not path:
+            return
+        try:
+            diagnostics.export_diagnostics(Path(path), {"Qt": qVersion()})
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        self.statusBar().showMessage(tr("Saved {path}", path=path), 8000)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Child windows first: an editor keeps its draft, a half-keyed ballot asks.
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and not child.close():
+                event.ignore()
+                return
+        self.idle.stop()
         self.ws.close()
         super().closeEvent(event)
