@@ -42,6 +42,7 @@ from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
 from desktop.ui.village_panel import VillagePanel
 
+GEOMETRY_KEY = "window/main"
 CHILD_KIND = {None: "district", "district": "town", "town": "village"}
 ADD_LABEL = {"district": "Add district…", "town": "Add town…", "village": "Add village…"}
 
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
         self.resize(1024, 680)
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.refresh()
         log.info("database opened: %s", self.status.text().split(" · ")[0])
         QTimer.singleShot(0, self._daily_backup)
@@ -422,5 +426,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ws.close()
         super().closeEvent(event)
