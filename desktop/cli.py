@@ -196,6 +196,38 @@ def cmd_ballots(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_packet(args: argparse.Namespace) -> int:
+    from desktop.services import handover  # pyHanko takes half a second to load
+
+    out = Path(args.out)
+    layout.ensure_new(out)
+    password = _secret(args.key_password_file, "XUNCHA_KEY_PASSWORD") if args.key else None
+    request = handover.Request(villages=tuple(args.village or ()), receiver=args.receiver or "",
+                               number=args.number, issued_on=args.date)
+    content, built = handover.make_packet(
+        Path(args.db), _passphrase(args), out, request,
+        key=Path(args.key) if args.key else None, key_password=password)
+    print(tr("Wrote the signed packet {path}: number {number}, {pages} pages, {n} evidence "
+             "files", path=out, number=content.number, pages=built.pages, n=built.evidence))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.services import handover  # pyHanko takes half a second to load
+
+    report = handover.verify_file(Path(args.file), [Path(t) for t in args.trust or ()])
+    for line in report.lines():
+        print(line)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.ok:
+        print(tr("OK: every signature is intact, the last one covers the whole file, and the "
+                 "{n} evidence files match the manifest", n=report.evidence))
+        return 0
+    print(tr("{n} problems found", n=len(report.problems)), file=sys.stderr)
+    return 1
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
@@ -317,6 +349,32 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--first", type=_whole(0, 999999), default=1, metavar="N",
                     help=tr("serial number of the first ballot (default 1)"))
     sp.set_defaults(func=cmd_ballots, parser=sp)
+
+    sp = command("packet", tr("build a signed handover packet (PDF) of the chosen villages"))
+    sp.add_argument("db", metavar="DB", help=tr("database file"))
+    sp.add_argument("--out", required=True, metavar=tr("FILE"),
+                    help=tr("PDF file to write (must not exist)"))
+    sp.add_argument("--village", action="append", metavar=tr("VILLAGE"),
+                    help=tr("name or id of a village to include (repeat; default: all)"))
+    sp.add_argument("--receiver", metavar=tr("NAME"),
+                    help=tr("who receives the packet (person or office)"))
+    sp.add_argument("--key", metavar="FILE.p12",
+                    help=tr("sign with this PKCS#12 file instead of this laptop's own key"))
+    sp.add_argument("--key-password-file", metavar=tr("FILE"),
+                    help=tr("read the password of --key from FILE (or set XUNCHA_KEY_PASSWORD)"))
+    sp.add_argument("--number", metavar="NUMBER",
+                    help=tr("packet number (default: made from the date and the content)"))
+    sp.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                    help=tr("date of the handover (default: today)"))
+    sp.set_defaults(func=cmd_packet)
+
+    help_ = tr("check a signed handover packet: signatures, later changes, evidence, manifest")
+    sp = sub.add_parser("verify", help=help_, description=help_, add_help=False)
+    _help(sp)
+    sp.add_argument("file", metavar="FILE.pdf", help=tr("the packet to check"))
+    sp.add_argument("--trust", action="append", metavar="CERT.pem",
+                    help=tr("a certificate to trust (PEM or DER; repeat)"))
+    sp.set_defaults(func=cmd_verify)
     return p
 
 

@@ -381,6 +381,11 @@ ZH: dict[str, str] = {
         "弱：至少 8 个字符，不要用常见或重复的字符串",
     "Fair: a longer passphrase or mixed characters would be stronger":
         "一般：更长或混合多种字符会更安全",
+    "Make a signed handover packet…": "生成签名的移交材料…",
+    "Check a handover packet…": "核验移交材料…",
+    "The packet is intact: every signature holds and covers it.":
+        "移交材料完好：各签名有效，且覆盖整个文件。",
+    "The packet does NOT check out:": "移交材料核验未通过：",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",
@@ -796,6 +801,7 @@ ZH: dict[str, str] = {
     "Laying out and signing {n} villages…": "正在排版并签名（{n} 个村（社区））…",
     "The attached files cannot be read: {detail}": "无法读取嵌入的文件：{detail}",
     # Registers
+    "Name the person who received the clue": "请填写接收人",
     "registers of {name}": "{name} 的台账",
     "This clue is not visible to you": "您无权查看此问题线索",
     "A clue handed over can no longer be changed": "问题线索已移交，不能再修改",

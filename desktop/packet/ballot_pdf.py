@@ -83,7 +83,7 @@ def render_ballots(questionnaire: Questionnaire, serials: Sequence[str], *,
                     initialFontName=ballot.fonts.body)
     canvas.setTitle(ballot.title)
     canvas.setAuthor("")
-    canvas.setCreator("xuncha")
+    canvas.setCreator(layout.CREATOR)
     two_up = per_page == 2 and ballot.height() <= HALF_HEIGHT
     if per_page == 2 and not two_up:
         ballot.fit(FULL_HEIGHT)

@@ -64,7 +64,7 @@ def render_evaluation_pdf(questionnaire: Questionnaire, evaluation: Evaluation,
     doc = SimpleDocTemplate(
         buffer, pagesize=(layout.PAGE_WIDTH, layout.PAGE_HEIGHT), topMargin=layout.TOP,
         bottomMargin=layout.BOTTOM, leftMargin=layout.LEFT, rightMargin=layout.RIGHT,
-        title=title(questionnaire), author="", creator="xuncha", invariant=True,
+        title=title(questionnaire), author="", creator=layout.CREATOR, invariant=True,
         initialFontName=fonts.body)
 
     def number(canvas, _doc) -> None:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ def evaluation_workbook(questionnaire: Questionnaire, evaluation: Evaluation,
                         header: SessionHeader) -> openpyxl.Workbook:
     data = as_dict(questionnaire, evaluation)
     book = openpyxl.Workbook()
-    book.properties.creator = "xuncha"
+    book.properties.creator = layout.CREATOR
     session = book.active
     session.title = tr("Session")
     _session(session, questionnaire, data, header)

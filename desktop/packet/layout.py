@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph
 
+from desktop import __version__
 from desktop.core import errors
 from desktop.core.i18n import language, tr
 from desktop.packet.fonts import FontSet
@@ -29,6 +30,7 @@ from desktop.packet.fonts import FontSet
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
 TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+CREATOR = f"xuncha {__version__}"  # the PDF and .xlsx metadata name the program's version
 _DIGITS = "零一二三四五六七八九"
 # Chinese line breaking (禁则): reportlab's list of characters that cannot start a line lacks
 # the full-width punctuation, so "：" or "，" could begin a line. Added once, for every document.

@@ -25,7 +25,16 @@ from desktop import __version__, diagnostics
 from desktop.core import errors
 from desktop.core.i18n import tr
 from desktop.logs import log
-from desktop.services import backups, conflicts, evaluation, merge, queries, roster, step_records
+from desktop.services import (
+    backups,
+    conflicts,
+    evaluation,
+    handover,
+    merge,
+    queries,
+    roster,
+    step_records,
+)
 from desktop.services.queries import Node
 from desktop.services.workspace import Changes, Workspace, open_workspace
 from desktop.ui.conflicts_dialog import ConflictsDialog
@@ -37,6 +46,7 @@ from desktop.ui.lock import IdleWatcher, LockDialog
 from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
+from desktop.ui.packet_dialog import PacketDialog
 from desktop.ui.record_editor import RecordEditor
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
@@ -139,6 +149,10 @@ class MainWindow(QMainWindow):
         team.addAction(self._action(tr("Merge the team's data…"), self.merge, "Ctrl+M"))
         team.addAction(self._action(tr("Possible duplicates…"), self.show_duplicates))
         team.addAction(self._action(tr("Restore from a backup…"), self.restore_backup))
+        team.addSeparator()
+        team.addAction(self._action(tr("Make a signed handover packet…"), self.make_packet,
+                                    "Ctrl+P"))
+        team.addAction(self._action(tr("Check a handover packet…"), self.check_packet))
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("Export diagnostics…"), self.export_diagnostics))
         help_menu.addAction(self._action(tr("About"), self.about))
@@ -344,6 +358,30 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, tr("Export exchange file…"), tr(
             "Exported {n} revisions and {b} attachments to {path}",
             n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=name))
+
+    def make_packet(self) -> None:
+        PacketDialog(self.ws, self.ws.db.passphrase, self).exec()
+
+    def check_packet(self) -> None:
+        """Open a packet and say whether it is intact, signed and complete."""
+        path, _ = QFileDialog.getOpenFileName(self, tr("Check a handover packet…"), "",
+                                              "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            found = handover.verify_file(Path(path))
+        except USER_ERRORS as e:
+            show_error(self, e)
+            return
+        verdict = (tr("The packet is intact: every signature holds and covers it.") if found.ok
+                   else tr("The packet does NOT check out:"))
+        text = "\n".join([verdict, *found.problems, "", *found.lines()])
+        box = QMessageBox(QMessageBox.Icon.Information if found.ok else
+                          QMessageBox.Icon.Critical, tr("Check a handover packet…"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("packetVerdict")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def merge(self) -> None:
         wizard = MergeWizard(self.ws.path, self.ws.db.passphrase, self)

@@ -1,0 +1,212 @@
+"""Checking a handover packet: every signature, what came after it, the evidence, the manifest.
+
+For each signature: the signed bytes are intact, the signature value matches the certificate,
+the certificate leads to a trust anchor when some are given (a self-signed one is reported as
+such otherwise), and what was appended after it is allowed by the certification (only the
+receiver's signature). The last signature must cover the whole file: bytes appended after it
+(an incremental update, or anything else) are reported, which ``pdfsig`` does not do. Then
+each embedded evidence file must match its SHA-256 in the manifest, and the manifest must be
+the one whose SHA-256 the signed document records. Problems are translated, one line each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.keys import load_certs_from_pemder_data
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.fields import enumerate_sig_fields
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from desktop.core.i18n import tr
+from desktop.packet import manifest
+from desktop.packet.signing import CATALOG_KEY, quiet
+
+_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
+                             match_all_key_usages=False)
+
+
+@dataclass(frozen=True)
+class SignatureFinding:
+    field: str
+    signer: str
+    fingerprint: str  # SHA-256 of the signer's certificate
+    signed_at: dt.datetime | None
+    certification: bool
+    trusted: bool | None  # None: no trust anchor was given
+    self_signed: bool
+    issuer: str
+
+
+@dataclass
+class Verification:
+    signatures: list[SignatureFinding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unsigned: list[str] = field(default_factory=list)  # empty signature fields
+    manifest: dict[str, Any] | None = None
+    evidence: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        """What was found, for people: one line per signature, its trust, open fields."""
+        out = []
+        for n, s in enumerate(self.signatures, 1):
+            when = s.signed_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.signed_at else "—"
+            out.append(tr("Signature {n} ({field}): {signer}, signed {time}; certificate "
+                          "SHA-256 {fingerprint}", n=n, field=s.field, signer=s.signer,
+                          time=when, fingerprint=s.fingerprint))
+            if s.trusted:
+                out.append("  " + tr("trusted: the certificate leads to a --trust certificate"))
+            elif s.trusted is None and s.self_signed:
+                out.append("  " + tr("self-signed certificate: not checked against a trust "
+                                     "anchor (give --trust CERT.pem)"))
+            elif s.trusted is None:
+                out.append("  " + tr("certificate issued by {issuer}: not checked against a "
+                                     "trust anchor (give --trust CERT.pem)", issuer=s.issuer))
+        out += [tr("Signature field {field} is not signed yet", field=f) for f in self.unsigned]
+        return out
+
+
+def load_trust(data: bytes) -> list[asn1_x509.Certificate]:
+    """Certificates from PEM or DER bytes; ValueError when there are none."""
+    try:
+        certs = list(load_certs_from_pemder_data(data))
+    except Exception as e:  # noqa: BLE001 - asn1crypto raises many kinds
+        raise ValueError(str(e)) from None
+    if not certs:
+        raise ValueError("no certificate")
+    return certs
+
+
+def verify_packet(data: bytes, trust: Sequence[asn1_x509.Certificate] = ()) -> Verification:
+    """Check a packet held in memory (see the module docstring)."""
+    result = Verification()
+    with quiet():
+        try:
+            reader = PdfFileReader(io.BytesIO(data), strict=False)
+            signatures = list(reader.embedded_signatures)
+            result.unsigned = [name for name, _, _ in
+                               enumerate_sig_fields(reader, filled_status=False)]
+        except Exception as e:  # noqa: BLE001 - a damaged file fails anywhere
+            result.problems.append(tr("Not a readable PDF file: {detail}", detail=e))
+            return result
+        if not signatures:
+            result.problems.append(tr("The file has no signature"))
+        certifying = _certifying(reader)
+        for n, sig in enumerate(signatures):
+            _check_signature(sig, trust, n == len(signatures) - 1, len(data), result,
+                             certifying)
+        try:
+            embedded, recorded = _embedded(reader), _recorded(reader)
+        except Exception as e:  # noqa: BLE001
+            result.problems.append(tr("The attached files cannot be read: {detail}",
+                                      detail=e))
+            return result
+    listing = embedded.pop(manifest.NAME, None)
+    result.manifest, problems = manifest.check(listing, embedded, recorded)
+    result.problems += problems
+    named = (result.manifest or {}).get("signer_certificate_sha256")
+    certified = [s for s in result.signatures if s.certification]
+    if named and certified and certified[0].fingerprint != named:
+        result.problems.append(tr("The packet is certified with another certificate than "
+                                  "the one its manifest names"))
+    result.evidence = len(embedded)
+    return result
+
+
+def _check_signature(sig: Any, trust: Sequence[asn1_x509.Certificate], last: bool,
+                     size: int, result: Verification, certifying: int | None) -> None:
+    context = ValidationContext(trust_roots=list(trust), allow_fetching=False)
+    cert = sig.signer_cert
+    signer = str(cert.subject.native.get("common_name", "")) or cert.subject.human_friendly
+    label = {"field": sig.field_name, "signer": signer}
+    try:
+        status = validate_pdf_signature(sig, context, key_usage_settings=_USAGE)
+    except Exception as e:  # noqa: BLE001
+        result.problems.append(tr("Signature {field} ({signer}) cannot be checked: {detail}",
+                                  detail=e, **label))
+        return
+    result.signatures.append(SignatureFinding(
+        field=sig.field_name, signer=signer,
+        fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
+        signed_at=status.signer_reported_dt,
+        certification=certifying is not None and sig.sig_field.raw_get("/V").idnum == certifying,
+        trusted=status.trusted if trust else None, self_signed=cert.self_signed != "no",
+        issuer=cert.issuer.human_friendly))
+    if not status.intact:
+        result.problems.append(tr("Signature {field} ({signer}): the signed content has "
+                                  "been changed", **label))
+    elif not status.valid:
+        result.problems.append(tr("Signature {field} ({signer}): the signature does not "
+                                  "match the signer's certificate", **label))
+    if trust and not status.trusted:
+        result.problems.append(tr("Signature {field} ({signer}): the certificate is not "
+                                  "trusted (it does not lead to a --trust certificate)",
+                                  **label))
+    if status.intact and (status.docmdp_ok is False
+                          or status.modification_level == ModificationLevel.OTHER):
+        result.problems.append(tr("Signature {field} ({signer}): the file was changed after "
+                                  "it in a way its permissions do not allow", **label))
+    if last and status.intact and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        covered = _covered(sig)
+        result.problems.append(tr("{n} bytes were added after the last signature ({field}): "
+                                  "the file was changed after it was signed",
+                                  n=max(size - covered, 0), field=sig.field_name))
+
+
+def _certifying(reader: PdfFileReader) -> int | None:
+    """The object number of the certification signature (the catalog's /Perms /DocMDP)."""
+    try:
+        return int(reader.root["/Perms"].raw_get("/DocMDP").idnum)
+    except (KeyError, AttributeError):
+        return None
+
+
+def _covered(sig: Any) -> int:
+    start1, length1, start2, length2 = (int(x) for x in sig.sig_object["/ByteRange"])
+    return max(start1 + length1, start2 + length2)
+
+
+def _recorded(reader: PdfFileReader) -> str | None:
+    entry = reader.root.get(CATALOG_KEY)
+    if entry is None:
+        return None
+    value = entry.get_object().get("/ManifestSHA256")
+    return None if value is None else str(value)
+
+
+def _embedded(reader: PdfFileReader) -> dict[str, bytes]:
+    """The files of the document's EmbeddedFiles name tree, by name."""
+    try:
+        tree = reader.root["/Names"]["/EmbeddedFiles"]
+    except KeyError:
+        return {}
+    out: dict[str, bytes] = {}
+    pending = [(tree.get_object(), 0)]
+    while pending:
+        node, depth = pending.pop()
+        names = node.get("/Names")
+        if names is not None:
+            names = names.get_object()
+            for i in range(0, len(names) - 1, 2):
+                try:
+                    files = names[i + 1].get_object()["/EF"].get_object()
+                    out[str(names[i])] = (files.get("/UF") or files["/F"]).get_object().data
+                except Exception:  # noqa: BLE001 - a damaged stream: it matches no hash
+                    out[str(names[i])] = b""
+        if depth < 32:
+            pending += [(kid.get_object(), depth + 1) for kid in node.get("/Kids", ())]
+    return out

@@ -1,0 +1,269 @@
+"""Handover packets (移交材料): gather what the packet holds from the store, sign, check.
+
+``gather`` reads the read models the packet is made of, in one read transaction with the
+state digest: the round, the team, the chosen villages with their towns and districts, their
+democratic-evaluation sessions (with the ballots), the attachments of those records, and the
+head revisions of every record used. ``make_packet`` signs it with the inspector's own
+device key (unlocked by the database passphrase) or a PKCS#12 file, and writes a new file.
+``verify_file`` checks a packet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core import errors
+from desktop.core.i18n import tr
+from desktop.packet import layout, verify
+from desktop.packet.handover import BuiltPacket, build_packet
+from desktop.packet.handover_model import (
+    EvaluationResults,
+    Evidence,
+    Member,
+    PacketContent,
+    Place,
+    RecordRef,
+    RosterSummary,
+    evidence_name,
+    sniff,
+)
+from desktop.packet.signing import SigningIdentity
+from desktop.services import evaluation
+from desktop.services.workspace import Workspace, open_workspace
+from desktop.store import revlog
+from desktop.store.models import (
+    BallotRow,
+    DistrictRow,
+    EvaluationRow,
+    Head,
+    InspectorRow,
+    LocalIdentity,
+    RevisionAttachment,
+    RoundRow,
+    TeamRow,
+    TownRow,
+    VillageRow,
+)
+
+
+class VillageUnknown(errors.XunchaError):
+    message = "No village called {name} (give its name or id)"
+
+
+class VillageAmbiguous(errors.XunchaError):
+    message = "More than one village is called {name}: give its id ({ids})"
+
+
+class DataChanged(errors.XunchaError):
+    message = "The data changed while the packet was being made; make it again"
+
+
+@dataclass(frozen=True)
+class Request:
+    villages: tuple[str, ...] = ()  # names or ids; none: every village of the round
+    receiver: str = ""
+    number: str | None = None  # default: made from the date, the digest and the choice
+    issued_on: dt.date | None = None
+
+
+def gather(ws: Workspace, request: Request) -> PacketContent:
+    """The packet's content as of now (raises DataChanged if a write slips in between)."""
+    issued_on = request.issued_on or dt.date.today()
+    with ws.read() as s:
+        digest = revlog.digest(s)
+        villages = _choose(s, request.villages)
+        parts = _roster(s, ws, villages)
+        sessions = list(s.scalars(select(EvaluationRow.id).where(
+            EvaluationRow.village_id.in_([v.id for v in villages])).order_by(
+            EvaluationRow.held_on, EvaluationRow.id)))
+        ballots = list(s.scalars(select(BallotRow.id).where(
+            BallotRow.evaluation_id.in_(sessions)))) if sessions else []
+        ids = parts["ids"] + sessions + ballots
+        refs = _records(s, ids)
+        evidence = _evidence(s, refs, {v.id: v.name for v in villages})
+    results = tuple(_results(ws, sid) for sid in sessions)
+    with ws.read() as s:
+        if revlog.digest(s) != digest:
+            raise DataChanged()
+    number = request.number or _number(issued_on, digest, [r.id for r in refs],
+                                       request.receiver)
+    return PacketContent(
+        number=number, issued_on=issued_on, team=parts["team"], issuer=parts["issuer"],
+        issuer_role=parts["role"], receiver=request.receiver.strip(), digest=digest,
+        roster=parts["roster"], evaluations=results, evidence=evidence, records=refs)
+
+
+def _choose(s: Session, wanted: Sequence[str]) -> list[VillageRow]:
+    rows = list(s.scalars(select(VillageRow).order_by(VillageRow.name, VillageRow.id)))
+    if not wanted:
+        return rows
+    chosen: dict[str, VillageRow] = {}
+    for name in wanted:
+        found = [v for v in rows if v.id == name.strip()] or \
+            [v for v in rows if v.name == name.strip()]
+        if not found:
+            raise VillageUnknown(name=name)
+        if len(found) > 1:
+            raise VillageAmbiguous(name=name, ids=", ".join(v.id for v in found))
+        chosen[found[0].id] = found[0]
+    return list(chosen.values())
+
+
+def _roster(s: Session, ws: Workspace, villages: list[VillageRow]) -> dict:
+    round_ = s.scalars(select(RoundRow).order_by(RoundRow.hlc)).first()
+    me = s.get(InspectorRow, ws.actor.inspector_id) if ws.actor else None
+    team = s.get(TeamRow, me.team_id) if me else s.scalars(
+        select(TeamRow).order_by(TeamRow.hlc)).first()
+    members = list(s.scalars(select(InspectorRow).where(
+        InspectorRow.team_id == team.id).order_by(InspectorRow.hlc))) if team else []
+    towns = {t.id: t for t in s.scalars(select(TownRow))}
+    districts = {d.id: d for d in s.scalars(select(DistrictRow))}
+    places, used = [], set()
+    for v in villages:
+        town = towns.get(v.town_id)
+        district = districts.get(town.district_id) if town else None
+        places.append(Place(district.name if district else "", town.name if town else "",
+                            v.name))
+        used.update(x.id for x in (town, district) if x is not None)
+    order = {"leader": 0, "deputy": 1, "liaison": 2, "member": 3}
+    members.sort(key=lambda m: order.get(m.role, 9))
+    roster = RosterSummary(
+        round_name=round_.name if round_ else "", year=round_.year if round_ else 0,
+        team=team.name if team else "", members=tuple(Member(m.name, m.role) for m in members),
+        districts=len(districts), towns=len(towns),
+        villages=s.scalar(select(func.count()).select_from(VillageRow)) or 0,
+        chosen=tuple(places))
+    ids = [x.id for x in (round_, team) if x is not None] + [m.id for m in members] \
+        + sorted(used) + [v.id for v in villages]
+    return {"roster": roster, "team": roster.team, "issuer": me.name if me else "",
+            "role": me.role if me else "", "ids": ids}
+
+
+def _records(s: Session, ids: list[str]) -> tuple[RecordRef, ...]:
+    wanted = set(ids)
+    heads: dict[str, list[str]] = {}
+    for record_id, revision_id in s.execute(select(Head.record_id, Head.revision_id)):
+        if record_id in wanted:
+            heads.setdefault(record_id, []).append(revision_id)
+    kinds = {}
+    for model, kind in ((RoundRow, "round"), (TeamRow, "team"), (InspectorRow, "inspector"),
+                        (DistrictRow, "district"), (TownRow, "town"), (VillageRow, "village"),
+                        (EvaluationRow, "evaluation"), (BallotRow, "ballot")):
+        kinds.update((i, kind) for i in s.scalars(select(model.id)) if i in wanted)
+    return tuple(RecordRef(i, kinds.get(i, ""), tuple(sorted(heads.get(i, ()))))
+                 for i in dict.fromkeys(ids))
+
+
+def _evidence(s: Session, refs: tuple[RecordRef, ...],
+              names: dict[str, str]) -> tuple[Evidence, ...]:
+    """The attachments of the head revisions of the packet's records, each once."""
+    owner = {rev: ref.id for ref in refs for rev in ref.revisions}
+    by_blob: dict[str, list[str]] = {}
+    for revision_id, blob in s.execute(select(RevisionAttachment.revision_id,
+                                              RevisionAttachment.blob_hash)):
+        if revision_id in owner:
+            by_blob.setdefault(blob, []).append(owner[revision_id])
+    out = []
+    for n, (blob, records) in enumerate(sorted(by_blob.items()), 1):
+        data = revlog.get_blob(s, blob)
+        if data is None:  # a merge never takes a revision without its blobs; be safe
+            raise errors.IntegrityFailure(tr("attachment {blob} is missing", blob=blob))
+        described = "、".join(dict.fromkeys(names.get(r, r[:8]) for r in records))
+        out.append(Evidence(evidence_name(n, data), sniff(data)[0], data,
+                            tuple(dict.fromkeys(records)), described))
+    return tuple(out)
+
+
+def _results(ws: Workspace, session_id: str) -> EvaluationResults:
+    session = evaluation.load(ws, session_id)
+    counted = session.count()
+    problem = "" if counted is not None else tr(
+        "serials keyed twice: {serials}", serials=", ".join(session.duplicates))
+    return EvaluationResults(session.village, session.questionnaire, counted,
+                             evaluation.header(session), problem)
+
+
+def _number(day: dt.date, digest: str, ids: list[str], receiver: str) -> str:
+    """XC-20260531-1A2B3C: the date and a hash of what the packet holds and for whom."""
+    seed = "\n".join([day.isoformat(), digest, receiver, *ids]).encode("utf-8")
+    return f"XC-{day:%Y%m%d}-{hashlib.sha256(seed).hexdigest()[:6].upper()}"
+
+
+def device_identity(ws: Workspace, passphrase: str) -> SigningIdentity:
+    """This laptop's signing key, unlocked with the database passphrase."""
+    with ws.read() as s:
+        ident = s.scalars(select(LocalIdentity)).first()
+    if ident is None:
+        raise errors.NoIdentity(path=ws.path)
+    return SigningIdentity.from_pem(ident.private_key_pem, ident.certificate_pem, passphrase,
+                                    what=tr("this laptop's own key"))
+
+
+def pkcs12_identity(path: Path, password: str | None) -> SigningIdentity:
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        raise errors.FileMissing(path=path) from None
+    return SigningIdentity.from_pkcs12(data, password, what=str(path))
+
+
+def make_packet(db: Path, passphrase: str, out: Path, request: Request, *,
+                key: Path | None = None, key_password: str | None = None,
+                font: str | None = None, progress: Callable[[str], None] = lambda _m: None,
+                cancelled: Callable[[], bool] = lambda: False
+                ) -> tuple[PacketContent, BuiltPacket]:
+    """Build and sign a packet from the database ``db`` into the new file ``out``.
+
+    ``progress`` hears each step; ``cancelled`` is asked between steps, and a cancelled
+    packet leaves nothing behind (the file is written last, in one go).
+    """
+    out = Path(out)
+    layout.ensure_new(out)
+    identity = pkcs12_identity(key, key_password) if key else None
+    progress(tr("Reading the data…"))
+    ws = open_workspace(Path(db), passphrase)
+    try:
+        identity = identity or device_identity(ws, passphrase)
+        content = gather(ws, request)
+    finally:
+        ws.close()
+    if cancelled():
+        raise Cancelled()
+    progress(tr("Laying out and signing {n} villages…", n=len(content.roster.chosen)))
+    built = build_packet(content, identity, font=font)
+    if cancelled():
+        raise Cancelled()
+    layout.write_new(out, built.pdf)
+    return content, built
+
+
+class Cancelled(errors.XunchaError):
+    message = "Cancelled; nothing was written"
+
+
+def verify_file(path: Path, trust: Sequence[Path] = ()) -> verify.Verification:
+    """Check the packet at ``path`` against the certificates in ``trust`` (PEM or DER)."""
+    anchors = []
+    for cert in trust:
+        try:
+            anchors += verify.load_trust(Path(cert).read_bytes())
+        except OSError:
+            raise errors.FileMissing(path=cert) from None
+        except ValueError:
+            raise CertificateUnreadable(path=cert) from None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        raise errors.FileMissing(path=path) from None
+    return verify.verify_packet(data, anchors)
+
+
+class CertificateUnreadable(errors.XunchaError):
+    message = "Not a certificate (PEM or DER): {path}"

@@ -1,0 +1,245 @@
+"""Handover packets from a real encrypted database (desktop.services.handover and ``xuncha
+packet``): what is gathered (villages, records with their revisions, attachments, digest), the
+packet number, and the command line's bad paths (wrong passphrase, existing output file,
+unknown or ambiguous village, wrong PKCS#12 password), each one translated line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, make_tree
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
+from PIL import Image
+from sqlalchemy import select
+from test_packet_ballots import one_line_error, tool, xuncha
+
+from desktop.core import questionnaire_toml
+from desktop.core.ballot_entry import Keyed
+from desktop.services import evaluation, handover, identity, queries, roster
+from desktop.services.workspace import Workspace
+from desktop.store.models import Head, TeamRow
+
+MEMBERS = ("陈喆", "刘赟")
+
+
+def image(kind: str, seed: int, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A small real JPEG or PNG (a colour gradient)."""
+    picture = Image.new("RGB", size)
+    picture.putdata([((x * 4 + seed) % 256, (y * 5 + seed) % 256, seed % 256)
+                     for y in range(size[1]) for x in range(size[0])])
+    out = io.BytesIO()
+    picture.save(out, format=kind)
+    return out.getvalue()
+
+
+def fill_round(ws: Workspace) -> dict[str, str]:
+    """Two villages, three inspectors, photos on both villages, an evaluation in the first."""
+    ids = make_tree(ws)
+    with ws.read() as s:
+        team = s.scalars(select(TeamRow.id)).one()
+    roster.add_inspector(ws, "李赟", "member", team)
+    roster.add_inspector(ws, "赵喆", "deputy", team)
+    roster.attach(ws, ids["village"], image("JPEG", 1))
+    roster.attach(ws, ids["village"], image("PNG", 2))
+    roster.attach(ws, ids["village2"], image("PNG", 3))  # not in a packet of 新桥村 alone
+    text = questionnaire_toml.available()["satisfaction"].read_text(encoding="utf-8")
+    eid = evaluation.save_setup(ws, evaluation.Setup(
+        ids["village"], "2026-03-15", text, issued=12, members=MEMBERS,
+        participants={"party_members": (12, 10)}))
+    width = len(evaluation.load(ws, eid).questionnaire.columns())
+    for n in range(1, 11):
+        keyed = Keyed(str(n), "".join("1112"[(n + c) % 4] for c in range(width)))
+        evaluation.key_ballot(ws, eid, "first", keyed)
+        evaluation.key_ballot(ws, eid, "second", keyed)
+    ids["evaluation"] = eid
+    return ids
+
+
+def make_round(path: Path) -> dict[str, str]:
+    ws, _ = roster.create_database(path, PASSPHRASE, roster.NewRound(
+        round_name="2026年第一轮巡察", year=2026, team_name="第二巡察组",
+        inspector_name="王堃", role="leader"))
+    try:
+        return fill_round(ws)
+    finally:
+        ws.close()
+
+
+def p12(path: Path, name: str, password: str) -> Path:
+    """A PKCS#12 file such as an organisation issues (here self-signed)."""
+    keys = identity.new_key_material(name, "市纪委监委", "k")
+    key = serialization.load_pem_private_key(keys.private_key_pem, b"k")
+    from cryptography import x509
+    cert = x509.load_pem_x509_certificate(keys.certificate_pem)
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        name.encode(), key, cert, None,  # type: ignore[arg-type]
+        serialization.BestAvailableEncryption(password.encode())))
+    return path
+
+
+def test_gather_takes_the_chosen_village_its_records_and_attachments(workspace: Workspace
+                                                                      ) -> None:
+    ids = fill_round(workspace)
+    content = handover.gather(workspace, handover.Request(
+        villages=("新桥村",), receiver="市纪委监委 赵喆", issued_on=dt.date(2026, 5, 31)))
+    assert content.digest == queries.stats(workspace).digest
+    assert re.fullmatch(r"XC-20260531-[0-9A-F]{6}", content.number)
+    assert (content.team, content.issuer, content.issuer_role) == ("第二巡察组", "王堃", "leader")
+    roster_ = content.roster
+    assert [m.name for m in roster_.members] == ["王堃", "赵喆", "李赟"]  # leader, deputy…
+    assert (roster_.districts, roster_.towns, roster_.villages) == (1, 1, 2)
+    assert [(p.district, p.town, p.village) for p in roster_.chosen] == [
+        ("武进区", "湖塘镇", "新桥村")]
+    kinds = {r.kind for r in content.records}
+    assert {"round", "team", "inspector", "district", "town", "village", "evaluation",
+            "ballot"} <= kinds
+    assert ids["village2"] not in {r.id for r in content.records}
+    with workspace.read() as s:
+        heads = {r: h for r, h in s.execute(select(Head.record_id, Head.revision_id))}
+    assert all(r.revisions == (heads[r.id],) for r in content.records)
+    assert len([r for r in content.records if r.kind == "ballot"]) == 20  # both entries
+    assert [e.media_type for e in content.evidence] and len(content.evidence) == 2
+    assert {e.media_type for e in content.evidence} == {"image/jpeg", "image/png"}
+    assert all(e.records == (ids["village"],) and e.described_as == "新桥村"
+               for e in content.evidence)
+    assert all(e.name.startswith(f"E0{n}-{e.sha256[:8]}") for n, e in
+               enumerate(content.evidence, 1))
+    (results,) = content.evaluations
+    assert results.village == "新桥村" and results.evaluation is not None
+    assert results.evaluation.reconciliation.returned == 10
+    assert [s.label.text() for s in results.questionnaire.subjects][-2:] == list(MEMBERS)
+
+
+def test_every_village_by_default_and_by_id(workspace: Workspace) -> None:
+    ids = fill_round(workspace)
+    everything = handover.gather(workspace, handover.Request())
+    assert len(everything.roster.chosen) == 2 and len(everything.evidence) == 3
+    by_id = handover.gather(workspace, handover.Request(villages=(ids["village2"],)))
+    assert [p.village for p in by_id.roster.chosen] == ["东塘社区"]
+    assert by_id.evaluations == () and len(by_id.evidence) == 1
+    assert by_id.number != everything.number
+
+
+def test_unknown_and_ambiguous_villages(workspace: Workspace) -> None:
+    ids = fill_round(workspace)
+    with pytest.raises(handover.VillageUnknown, match="没有名为 西村 的村"):
+        handover.gather(workspace, handover.Request(villages=("西村",)))
+    roster.add_village(workspace, "新桥村", ids["town"])
+    with pytest.raises(handover.VillageAmbiguous, match="请给出编号"):
+        handover.gather(workspace, handover.Request(villages=("新桥村",)))
+
+
+def test_cli_packet_then_verify(tmp_path: Path) -> None:
+    make_round(tmp_path / "r.db")
+    out = tmp_path / "packet.pdf"
+    made = xuncha("packet", str(tmp_path / "r.db"), "--out", str(out), "--village", "新桥村",
+                  "--receiver", "市纪委监委第三审查调查室", "--date", "2026-05-31",
+                  XUNCHA_PASSPHRASE=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    assert re.search(r"已生成并签名移交材料 .*：编号 XC-20260531-[0-9A-F]{6}，共 \d+ 页，证据文件 2 个",
+                     made.stdout)
+    checked = xuncha("verify", str(out))
+    assert checked.returncode == 0, checked.stderr
+    assert "签名 1（Handover）：王堃" in checked.stdout and "自签名证书" in checked.stdout
+    assert "签名栏 Receiver 尚未签名" in checked.stdout and "核验通过" in checked.stdout
+    english = xuncha("verify", str(out), lang="en")
+    assert "self-signed certificate" in english.stdout and "OK:" in english.stdout
+
+
+def test_cli_packet_signed_with_a_pkcs12_file(tmp_path: Path) -> None:
+    make_round(tmp_path / "r.db")
+    key = p12(tmp_path / "org.p12", "王堃（组织签发）", "p12-密码")
+    secret = tmp_path / "p12.txt"
+    secret.write_text("p12-密码\n", encoding="utf-8")
+    out = tmp_path / "packet.pdf"
+    made = xuncha("packet", str(tmp_path / "r.db"), "--out", str(out), "--key", str(key),
+                  "--key-password-file", str(secret), XUNCHA_PASSPHRASE=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    assert "王堃（组织签发）" in tool("pdfsig", str(out))
+    wrong = xuncha("packet", str(tmp_path / "r.db"), "--out", str(tmp_path / "w.pdf"),
+                   "--key", str(key), XUNCHA_PASSPHRASE=PASSPHRASE,
+                   XUNCHA_KEY_PASSWORD="not it")
+    assert "无法使用签名密钥" in one_line_error(wrong) and not (tmp_path / "w.pdf").exists()
+
+
+def test_cli_bad_paths_are_one_translated_line(tmp_path: Path) -> None:
+    make_round(tmp_path / "r.db")
+    db, out = str(tmp_path / "r.db"), tmp_path / "packet.pdf"
+    wrong = xuncha("packet", db, "--out", str(out), XUNCHA_PASSPHRASE="not the passphrase")
+    assert "口令错误" in one_line_error(wrong) and not out.exists()
+    out.write_bytes(b"keep me")
+    exists = xuncha("packet", db, "--out", str(out), XUNCHA_PASSPHRASE=PASSPHRASE)
+    assert "该位置已有文件" in one_line_error(exists) and out.read_bytes() == b"keep me"
+    unknown = xuncha("packet", db, "--out", str(tmp_path / "u.pdf"), "--village", "西村",
+                     XUNCHA_PASSPHRASE=PASSPHRASE)
+    assert "没有名为 西村 的村" in one_line_error(unknown)
+    missing = xuncha("verify", str(tmp_path / "nothing.pdf"))
+    assert "nothing.pdf" in one_line_error(missing)
+    not_pdf = xuncha("verify", str(tmp_path / "r.db"))
+    assert not_pdf.returncode == 1 and "Traceback" not in not_pdf.stderr
+    assert "不是可读取的 PDF 文件" in not_pdf.stderr
+
+
+def test_manifest_names_the_records_and_the_state(tmp_path: Path) -> None:
+    ids = make_round(tmp_path / "r.db")
+    out = tmp_path / "p.pdf"
+    made = xuncha("packet", str(tmp_path / "r.db"), "--out", str(out), "--village",
+                  ids["village"], XUNCHA_PASSPHRASE=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    tool("pdfdetach", "-saveall", "-o", str(tmp_path), str(out))
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    stats = json.loads(xuncha("stats", str(tmp_path / "r.db"), "--json",
+                              XUNCHA_PASSPHRASE=PASSPHRASE).stdout)
+    assert manifest["state_digest"] == stats["digest"] and manifest["clues"] == 0
+    assert ids["village"] in {r["id"] for r in manifest["records"]}
+    assert all(len(r["revisions"]) == 1 and len(r["revisions"][0]) == 64
+               for r in manifest["records"])
+    for entry in manifest["evidence"]:
+        data = (tmp_path / entry["name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert entry["records"] == [ids["village"]]
+
+
+def test_the_dialog_makes_a_packet_of_the_checked_villages(qtbot, workspace: Workspace,
+                                                           tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.packet.verify import verify_packet
+    from desktop.ui.packet_dialog import PacketDialog
+    ids = fill_round(workspace)
+    dialog = PacketDialog(workspace, PASSPHRASE)
+    qtbot.addWidget(dialog)
+    assert dialog.villages.count() == 2
+    for n in range(dialog.villages.count()):
+        item = dialog.villages.item(n)
+        if item.data(Qt.ItemDataRole.UserRole) != ids["village"]:
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.chosen() == (ids["village"],)
+    dialog.receiver.setText("市纪委监委")
+    dialog.out.setText(str(tmp_path / "packet.pdf"))
+    qtbot.mouseClick(dialog.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
+    assert "已生成并签名移交材料" in dialog.status.text()
+    report = verify_packet((tmp_path / "packet.pdf").read_bytes())
+    assert report.ok and report.evidence == 2
+
+
+def test_cancelling_the_dialog_leaves_no_file(qtbot, workspace: Workspace,
+                                              tmp_path: Path) -> None:
+    from desktop.ui.packet_dialog import PacketDialog
+    fill_round(workspace)
+    dialog = PacketDialog(workspace, PASSPHRASE)
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(tmp_path / "packet.pdf"))
+    with qtbot.waitSignal(dialog.rejected, timeout=60_000):
+        dialog.start()
+        dialog._cancel()  # what the Cancel button does while the packet is being made
+        assert dialog.cancelling
+    assert not (tmp_path / "packet.pdf").exists()
