@@ -213,10 +213,14 @@ def test_upgrade_backs_up_then_migrates(workspace, db_path, monkeypatch):
     assert sha256_file(db_path) != original
 
 
-def test_version_1_file_gains_the_evaluation_and_step_tables(workspace, db_path):
+REGISTERS = ("finding", "finding_amendment", "clue", "suggestion", "rule_improved",
+             "immediate_rectification", "rectification", "numbering")
+
+
+def test_version_1_file_gains_the_evaluation_step_and_register_tables(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)
-    for table in ("ballot", "evaluation", "step_record", "local_draft"):
+    for table in ("ballot", "evaluation", "step_record", "local_draft", *REGISTERS):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
@@ -227,7 +231,7 @@ def test_version_1_file_gains_the_evaluation_and_step_tables(workspace, db_path)
         with db.read() as s:
             tables = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
             report = revlog.check(s)
-        assert {"evaluation", "ballot", "step_record", "local_draft"} <= tables
+        assert {"evaluation", "ballot", "step_record", "local_draft", *REGISTERS} <= tables
         assert report.ok, report.problems
     finally:
         db.close()

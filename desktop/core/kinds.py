@@ -6,6 +6,7 @@ never holds a village without a name or an inspector with an unknown role.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +23,28 @@ PARTICIPANT_LABELS = {"party_members": "Party members", "representatives": "Vill
 ENTRIES = ("first", "second")  # double entry of ballots: keyed, then keyed again to verify
 ENTRY_LABELS = {"first": "First entry", "second": "Verifying entry"}
 MAX_BALLOTS = 100_000
+# The registers (core.registers has their labels and rules).
+FINDING_STATUSES = ("drafted", "reviewed", "signed_off")  # 承办人 → 副组长审核 → 组长签发
+ASPECTS = ("party_affairs", "finance", "ecology", "living")  # 党务 / 财务 / 生态 / 生活
+FOCUSES = ("three_affairs", "three_assets", "three_lives")  # 三务 / 三资 / 三生
+PROBLEM_CLASSES = ("individual", "common", "stubborn")  # 个性 / 共性 / 顽固性
+CLUE_CATEGORIES = ("political", "organisational", "integrity", "mass", "work", "life",
+                   "collective_assets", "benefit_funds", "other")  # 六大纪律, 三资, 惠民资金
+CLUE_HANDLINGS = ("talk_or_letter", "preliminary_check", "hold", "close")
+RECEIVERS = ("discipline_commission", "organisation_department")
+TASK_KINDS = ("suggestion", "rule_improved", "immediate_rectification", "rectification")
+TASK_STATUSES = ("open", "closed")  # closed = 销号
+NUMBERED_KINDS = ("finding", "clue")
+MAX_SEQUENCE = 99_999
 KIND_LABELS = {
     "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
     "district": "District", "town": "Town", "village": "Village",
     "duplicate_link": "Duplicate link", "evaluation": "Democratic evaluation",
-    "ballot": "Ballot", "step_record": "Step record",
+    "ballot": "Ballot", "step_record": "Step record", "finding": "Finding",
+    "finding_amendment": "Amendment of a finding", "clue": "Problem clue",
+    "suggestion": "Rectification suggestion", "rule_improved": "Rule improved",
+    "immediate_rectification": "Immediate rectification", "rectification": "Rectification task",
+    "numbering": "Numbering pattern",
 }
 FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
@@ -37,6 +55,22 @@ FIELD_LABELS = {
     "evaluation_id": "Democratic evaluation", "serial": "Serial number", "entry": "Entry",
     "answers": "Answers", "void_reason": "Reason the ballot is void", "step": "Step",
     "form": "Form", "form_version": "Form version", "values": "Values",
+    "number": "Number", "sequence": "Sequence number", "title": "Title",
+    "aspect": "Category", "focus": "Supervision focus", "problem_class": "Class of problem",
+    "description": "Description", "basis": "Basis for the finding", "source": "Source",
+    "evidence_records": "Evidence records", "evidence_files": "Evidence attachments",
+    "responsible_party": "Responsible party", "status": "Status", "drafted_by": "Drafted by",
+    "reviewed_by": "Reviewed by", "reviewed_at": "Reviewed at", "signed_by": "Signed off by",
+    "signed_at": "Signed off at", "finding_id": "Finding", "amends": "Revision amended",
+    "reason": "Reason", "changes": "Changes", "person": "Person", "post": "Post",
+    "category": "Category", "summary": "Summary", "proposed_handling": "Proposed handling",
+    "sealed": "Sealed", "handed_over_to": "Handed over to", "handed_over_on": "Handed over on",
+    "handed_over_by": "Handed over by", "received_by": "Received by",
+    "feedback_due": "Feedback due", "feedback_on": "Feedback received on",
+    "feedback_result": "Feedback", "measure": "Measure", "responsible": "Responsible person",
+    "deadline": "Deadline", "closed_on": "Closed out on", "closure_note": "Close-out note",
+    "closure_records": "Close-out evidence records", "closure_files": "Close-out evidence files",
+    "register": "Register", "pattern": "Number pattern",
     **{f"{p}_expected": f"{label} expected" for p, label in PARTICIPANT_LABELS.items()},
     **{f"{p}_present": f"{label} present" for p, label in PARTICIPANT_LABELS.items()},
 }
@@ -64,6 +98,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     range: tuple[int, int] | None = None  # inclusive bounds of a number
     date: bool = False  # text holding a calendar date, YYYY-MM-DD
+    items: builtins.type | None = None  # a list's items: all of this type, none empty
 
 
 @dataclass(frozen=True)
@@ -77,6 +112,36 @@ class KindSpec:
 
 def _name() -> FieldSpec:
     return FieldSpec("name", str)
+
+
+def _optional(name: str, type_: type = str, **options: Any) -> FieldSpec:
+    return FieldSpec(name, type_, required=False, **options)
+
+
+def _ids(name: str) -> FieldSpec:
+    """An optional list of record ids or blob digests (evidence)."""
+    return FieldSpec(name, list, required=False, items=str)
+
+
+def _place() -> tuple[FieldSpec, ...]:
+    # A register entry belongs to a village, or to a town for what is common to its villages.
+    return (FieldSpec("town_id", str, ref="town"), _optional("village_id", ref="village"))
+
+
+def _numbered() -> tuple[FieldSpec, ...]:
+    # The number is given once (at sign-off or handover), from the team's numbering pattern.
+    return (_optional("number"), _optional("sequence", int, range=(1, MAX_SEQUENCE)),
+            FieldSpec("team_id", str, ref="team"))
+
+
+def _task(kind: str) -> KindSpec:
+    """整改意见建议, 完善制度, 立行立改 and 整改: a measure tracked until closed out (销号)."""
+    return KindSpec(kind, (
+        FieldSpec("title", str), *_place(), _optional("finding_id", ref="finding"),
+        FieldSpec("measure", str), FieldSpec("responsible", str),
+        FieldSpec("deadline", str, date=True), FieldSpec("status", str, choices=TASK_STATUSES),
+        FieldSpec("drafted_by", str, ref="inspector"), _optional("closed_on", date=True),
+        _optional("closure_note"), _ids("closure_records"), _ids("closure_files")))
 
 
 KINDS: dict[str, KindSpec] = {
@@ -116,6 +181,36 @@ KINDS: dict[str, KindSpec] = {
             FieldSpec("evaluation_id", str, ref="evaluation"), FieldSpec("serial", str),
             FieldSpec("entry", str, choices=ENTRIES), FieldSpec("answers", str),
             FieldSpec("void_reason", str, required=False))),
+        KindSpec("finding", (
+            *_numbered(), FieldSpec("title", str), *_place(),
+            FieldSpec("aspect", str, choices=ASPECTS), _optional("focus", choices=FOCUSES),
+            FieldSpec("problem_class", str, choices=PROBLEM_CLASSES),
+            FieldSpec("description", str), _optional("basis"), _optional("source"),
+            _ids("evidence_records"), _ids("evidence_files"), _optional("responsible_party"),
+            FieldSpec("status", str, choices=FINDING_STATUSES),
+            FieldSpec("drafted_by", str, ref="inspector"),
+            _optional("reviewed_by", ref="inspector"), _optional("reviewed_at"),
+            _optional("signed_by", ref="inspector"), _optional("signed_at"))),
+        KindSpec("finding_amendment", (
+            # A signed-off finding is never edited: an amendment names the signed revision it
+            # amends and the fields it changes; the original stays as it was signed.
+            FieldSpec("finding_id", str, ref="finding"), FieldSpec("amends", str),
+            FieldSpec("reason", str), FieldSpec("changes", dict),
+            FieldSpec("drafted_by", str, ref="inspector"))),
+        KindSpec("clue", (
+            *_numbered(), FieldSpec("person", str), _optional("post"), *_place(),
+            FieldSpec("category", str, choices=CLUE_CATEGORIES), FieldSpec("source", str),
+            FieldSpec("summary", str), _ids("evidence_records"), _ids("evidence_files"),
+            FieldSpec("proposed_handling", str, choices=CLUE_HANDLINGS),
+            FieldSpec("sealed", bool), FieldSpec("drafted_by", str, ref="inspector"),
+            _optional("handed_over_to", choices=RECEIVERS), _optional("handed_over_on", date=True),
+            _optional("handed_over_by", ref="inspector"), _optional("received_by"),
+            _optional("feedback_due", date=True), _optional("feedback_on", date=True),
+            _optional("feedback_result"))),
+        *(_task(kind) for kind in TASK_KINDS),
+        KindSpec("numbering", (
+            FieldSpec("team_id", str, ref="team"),
+            FieldSpec("register", str, choices=NUMBERED_KINDS), FieldSpec("pattern", str))),
     )
 }
 
@@ -148,6 +243,9 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
         if f.range and not f.range[0] <= value <= f.range[1]:
             raise ValidationError(tr("{what} must be between {low} and {high}", what=label,
                                      low=f.range[0], high=f.range[1]))
+        if f.items and isinstance(value, list) and not all(
+                isinstance(v, f.items) and v for v in value):
+            raise ValidationError(tr("Field {field} has the wrong type", field=label))
         if f.date and not _is_date(value):
             raise ValidationError(tr("{what} must be a date like 2026-05-31", what=label))
         if f.choices and value not in f.choices:

@@ -19,7 +19,7 @@ from desktop.core import demo_names, errors, questionnaire_toml
 from desktop.core.ballot_entry import Keyed
 from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
-from desktop.services import evaluation, identity, locations, queries, roster
+from desktop.services import demo_registers, evaluation, identity, locations, queries, roster
 from desktop.services.workspace import Actor, Workspace, open_workspace
 from desktop.store import database
 from desktop.store.models import InspectorRow, TeamRow, VillageRow
@@ -116,6 +116,20 @@ def generate(
         revisions += _record_evaluation(ws, random.Random(f"{seed}-evaluation"))
     finally:
         ws.close()
+    # Then the registers, each laptop those of its own villages.
+    rng = random.Random(f"{seed}-registers")
+    shares = demo_registers.allocate(plan, demo_registers.TOTALS[scale], rng)
+    for i, path in enumerate(paths):
+        mine = {d for j, (d, _) in enumerate(plan) if j % laptops == i}
+        share = {slot: n for slot, n in shares.items() if slot[0] in mine}
+        if not share:
+            continue
+        progress(tr("registers of {name}", name=path.name))
+        ws = open_workspace(path, passphrase, **options)
+        try:
+            revisions += demo_registers.record(ws, share, rng)
+        finally:
+            ws.close()
     return DemoResult(paths=paths, revisions=revisions)
 
 

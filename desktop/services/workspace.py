@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import errors, hlc, kinds
 from desktop.core.ids import uuid7
+from desktop.core.registers import FindingLocked
 from desktop.core.revision import Revision, seal
 from desktop.store import database, revlog
 from desktop.store.models import LocalIdentity, LocalState, RevisionRow
@@ -64,16 +65,21 @@ class UnitOfWork:
         self, kind: str, record_id: str | None, body: dict[str, Any], *,
         parents: tuple[str, ...] | None = None, deleted: bool = False,
         attachments: tuple[str, ...] = (),
+        renumbering: bool = False,
     ) -> Revision:
         """Write one revision.
 
         A new record has ``record_id`` None (or its chosen id with ``parents=()``); an edit
-        with ``parents`` None follows the record's current heads.
+        with ``parents`` None follows the record's current heads. A signed-off finding is
+        locked: no write of any kind touches it (a delete, a restored version, an attachment)
+        except giving it a new number (``renumbering``); it changes through amendments.
         """
         clean = body if deleted else kinds.validate(kind, body)
         if parents is None and record_id is not None:
             parents = self._edit_parents(record_id)
         parents = parents or ()
+        if kind == "finding" and not renumbering:
+            self._refuse_locked(parents)
         creating = not parents
         record_id = record_id or self.new_id()
         for parent in parents:
@@ -99,6 +105,12 @@ class UnitOfWork:
         self.changes.revisions.append(rev.id)
         self.changes.kinds.add(kind)
         return rev
+
+    def _refuse_locked(self, parents: tuple[str, ...]) -> None:
+        for parent in parents:
+            body = revlog.load(self.session, parent).body
+            if body.get("status") == "signed_off":
+                raise FindingLocked(number=body.get("number") or "")
 
     def _edit_parents(self, record_id: str) -> tuple[str, ...]:
         """An ordinary edit builds on the head the user sees. In a conflict the other heads

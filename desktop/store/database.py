@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 from desktop.core import errors
 from desktop.store.models import (
     IMMUTABLE_TABLES,
+    REGISTER_TABLES,
     BallotRow,
     Base,
     EvaluationRow,
@@ -32,7 +33,7 @@ from desktop.store.models import (
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -52,9 +53,15 @@ def _add_step_record_tables(session: Session) -> None:
                              tables=[StepRecordRow.__table__, LocalDraft.__table__])
 
 
+def _add_register_tables(session: Session) -> None:
+    # Version 3 knew no findings, clues, suggestions, rules, rectifications or numbering.
+    Base.metadata.create_all(session.connection(),
+                             tables=[model.__table__ for model in REGISTER_TABLES])
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
 MIGRATIONS: dict[int, Callable[[Session], None]] = {
-    1: _add_evaluation_tables, 2: _add_step_record_tables}
+    1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:

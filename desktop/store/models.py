@@ -185,6 +185,122 @@ class StepRecordRow(Current, Base):
     values: Mapped[dict] = mapped_column(JSON)
 
 
+class _Numbered:
+    """Columns of a numbered register entry (a finding, a clue) and its place."""
+
+    number: Mapped[str | None] = mapped_column(index=True)
+    sequence: Mapped[int | None]
+    team_id: Mapped[str] = mapped_column(index=True)
+    town_id: Mapped[str] = mapped_column(index=True)
+    village_id: Mapped[str | None] = mapped_column(index=True)
+    drafted_by: Mapped[str] = mapped_column(index=True)
+
+
+class FindingRow(_Numbered, Current, Base):
+    """A problem found (问题) with its working paper (问题底稿) and its review chain."""
+
+    __tablename__ = "finding"
+    title: Mapped[str]
+    aspect: Mapped[str]
+    focus: Mapped[str | None]
+    problem_class: Mapped[str]
+    description: Mapped[str]
+    basis: Mapped[str | None]
+    source: Mapped[str | None]
+    evidence_records: Mapped[list | None] = mapped_column(JSON)
+    evidence_files: Mapped[list | None] = mapped_column(JSON)
+    responsible_party: Mapped[str | None]
+    status: Mapped[str]
+    reviewed_by: Mapped[str | None]
+    reviewed_at: Mapped[str | None]
+    signed_by: Mapped[str | None]
+    signed_at: Mapped[str | None]
+
+
+class FindingAmendmentRow(Current, Base):
+    """A change to a signed-off finding, keeping the signed original."""
+
+    __tablename__ = "finding_amendment"
+    finding_id: Mapped[str] = mapped_column(index=True)
+    amends: Mapped[str]
+    reason: Mapped[str]
+    changes: Mapped[dict] = mapped_column(JSON)
+    drafted_by: Mapped[str]
+
+
+class ClueRow(_Numbered, Current, Base):
+    """A problem clue (问题线索) about a named person; seen only by those allowed."""
+
+    __tablename__ = "clue"
+    person: Mapped[str]
+    post: Mapped[str | None]
+    category: Mapped[str]
+    source: Mapped[str]
+    summary: Mapped[str]
+    evidence_records: Mapped[list | None] = mapped_column(JSON)
+    evidence_files: Mapped[list | None] = mapped_column(JSON)
+    proposed_handling: Mapped[str]
+    sealed: Mapped[bool]
+    handed_over_to: Mapped[str | None]
+    handed_over_on: Mapped[str | None]
+    handed_over_by: Mapped[str | None]
+    received_by: Mapped[str | None]
+    feedback_due: Mapped[str | None]
+    feedback_on: Mapped[str | None]
+    feedback_result: Mapped[str | None]
+
+
+class _Task:
+    """Columns of a measure tracked until it is closed out (销号)."""
+
+    title: Mapped[str]
+    town_id: Mapped[str] = mapped_column(index=True)
+    village_id: Mapped[str | None] = mapped_column(index=True)
+    finding_id: Mapped[str | None] = mapped_column(index=True)
+    measure: Mapped[str]
+    responsible: Mapped[str]
+    deadline: Mapped[str]
+    status: Mapped[str]
+    drafted_by: Mapped[str]
+    closed_on: Mapped[str | None]
+    closure_note: Mapped[str | None]
+    closure_records: Mapped[list | None] = mapped_column(JSON)
+    closure_files: Mapped[list | None] = mapped_column(JSON)
+
+
+class SuggestionRow(_Task, Current, Base):
+    """整改意见建议."""
+
+    __tablename__ = "suggestion"
+
+
+class RuleImprovedRow(_Task, Current, Base):
+    """完善制度: a rule or system made or improved."""
+
+    __tablename__ = "rule_improved"
+
+
+class ImmediateRectificationRow(_Task, Current, Base):
+    """立行立改: harm to villagers that can be fixed at once (a notice)."""
+
+    __tablename__ = "immediate_rectification"
+
+
+class RectificationRow(_Task, Current, Base):
+    """整改: one task of the rectification list."""
+
+    __tablename__ = "rectification"
+
+
+class NumberingRow(Current, Base):
+    """A team's numbering pattern for findings or clues."""
+
+    __tablename__ = "numbering"
+    team_id: Mapped[str] = mapped_column(index=True)
+    register: Mapped[str]
+    pattern: Mapped[str]
+
+
 class LocalDraft(Base):
     """What is typed into a form before it is saved as a revision: local to this laptop,
     never exported or merged, deleted when the record is saved or the draft discarded."""
@@ -212,6 +328,19 @@ MATERIALISED: dict[str, type[Current]] = {
     "evaluation": EvaluationRow,
     "ballot": BallotRow,
     "step_record": StepRecordRow,
+    "finding": FindingRow,
+    "finding_amendment": FindingAmendmentRow,
+    "clue": ClueRow,
+    "suggestion": SuggestionRow,
+    "rule_improved": RuleImprovedRow,
+    "immediate_rectification": ImmediateRectificationRow,
+    "rectification": RectificationRow,
+    "numbering": NumberingRow,
 }
+
+# Tables added by schema version 4 (the registers).
+REGISTER_TABLES = tuple(MATERIALISED[kind] for kind in (
+    "finding", "finding_amendment", "clue", "suggestion", "rule_improved",
+    "immediate_rectification", "rectification", "numbering"))
 
 IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")

@@ -48,6 +48,7 @@ from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
 from desktop.ui.packet_dialog import PacketDialog
 from desktop.ui.record_editor import RecordEditor
+from desktop.ui.registers_window import RegistersWindow
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
 from desktop.ui.village_panel import VillagePanel
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.history_action)
         self.tree.addAction(self.history_action)
         edit.addAction(self._action(tr("Deleted records…"), self.show_deleted))
+        edit.addSeparator()
+        edit.addAction(self._action(tr("Registers…"), self.show_registers, "Ctrl+R"))
         edit.addSeparator()
         self.conflicts_action = self._action(tr("Conflicts…"), self.show_conflicts, "Ctrl+K")
         edit.addAction(self.conflicts_action)
@@ -358,6 +361,12 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, tr("Export exchange file…"), tr(
             "Exported {n} revisions and {b} attachments to {path}",
             n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=name))
+
+    def show_registers(self) -> RegistersWindow:
+        window = RegistersWindow(self.ws, self)
+        window.changed.connect(self.refresh)
+        window.show()
+        return window
 
     def make_packet(self) -> None:
         PacketDialog(self.ws, self.ws.db.passphrase, self).exec()
