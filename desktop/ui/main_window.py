@@ -47,6 +47,7 @@ from desktop.ui.merge_wizard import MergeWizard
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
 from desktop.ui.packet_dialog import PacketDialog
+from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.record_editor import RecordEditor
 from desktop.ui.registers_window import RegistersWindow
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
@@ -371,26 +372,30 @@ class MainWindow(QMainWindow):
     def make_packet(self) -> None:
         PacketDialog(self.ws, self.ws.db.passphrase, self).exec()
 
-    def check_packet(self) -> None:
-        """Open a packet and say whether it is intact, signed and complete."""
+    def check_packet(self) -> PdfPreview | None:
+        """Open a packet: the verdict above its pages."""
         path, _ = QFileDialog.getOpenFileName(self, tr("Check a handover packet…"), "",
                                               "PDF (*.pdf)")
-        if not path:
-            return
+        return self.show_packet(Path(path)) if path else None
+
+    def show_packet(self, path: Path) -> PdfPreview | None:
         try:
-            found = handover.verify_file(Path(path))
+            found = handover.verify_file(path)
+            data = path.read_bytes()
         except USER_ERRORS as e:
             show_error(self, e)
-            return
+            return None
+        except OSError:
+            show_error(self, errors.FileMissing(path=path))
+            return None
         verdict = (tr("The packet is intact: every signature holds and covers it.") if found.ok
                    else tr("The packet does NOT check out:"))
-        text = "\n".join([verdict, *found.problems, "", *found.lines()])
-        box = QMessageBox(QMessageBox.Icon.Information if found.ok else
-                          QMessageBox.Icon.Critical, tr("Check a handover packet…"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("packetVerdict")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        note = "\n".join([verdict, *found.problems, *found.lines()])
+        preview = PdfPreview(data, path.name, note, parent=self)
+        preview.note.setStyleSheet("color: #1b5e20;" if found.ok else "color: #c62828;")
+        preview.setObjectName("packetVerdict")
+        preview.open()
+        return preview
 
     def merge(self) -> None:
         wizard = MergeWizard(self.ws.path, self.ws.db.passphrase, self)
