@@ -220,7 +220,7 @@ REGISTERS = ("finding", "finding_amendment", "clue", "suggestion", "rule_improve
 def test_version_1_file_gains_the_evaluation_step_and_register_tables(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)
-    for table in ("ballot", "evaluation", "step_record", "local_draft", *REGISTERS):
+    for table in ("ballot", "evaluation", "step_record", "local_draft", "person", *REGISTERS):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
@@ -231,7 +231,8 @@ def test_version_1_file_gains_the_evaluation_step_and_register_tables(workspace,
         with db.read() as s:
             tables = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
             report = revlog.check(s)
-        assert {"evaluation", "ballot", "step_record", "local_draft", *REGISTERS} <= tables
+        assert {"evaluation", "ballot", "step_record", "local_draft", "person",
+                *REGISTERS} <= tables
         assert report.ok, report.problems
     finally:
         db.close()

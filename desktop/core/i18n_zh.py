@@ -409,6 +409,10 @@ ZH: dict[str, str] = {
     "Suggestions": "整改意见建议", "Rules improved": "完善制度",
     "Immediate rectifications": "立行立改", "Rectification tasks": "整改任务",
     "Clues handed over": "移交问题线索",
+    "People of {village}": "{village}人员名单", "Post, e.g. 村党总支书记": "职务，如 村党总支书记",
+    "Add": "添加", "People of the village…": "村干部和党员名单…",
+    "Person of the village": "村（社区）人员", "Village committee member": "两委成员",
+    "Party member": "党员", "Villager": "群众",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",

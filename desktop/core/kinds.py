@@ -20,6 +20,11 @@ DUPLICATE_DECISIONS = ("same", "different")
 PARTICIPANTS = ("party_members", "representatives", "villagers")
 PARTICIPANT_LABELS = {"party_members": "Party members", "representatives": "Villager representatives",
                       "villagers": "Villagers"}
+# The village's people a form can name (谈话对象, 两委成员 to evaluate): 两委 members, party
+# members, villagers and others, besides the inspectors of the round.
+PERSON_CATEGORIES = ("committee", "party_member", "villager", "other")
+PERSON_CATEGORY_LABELS = {"committee": "Village committee member", "party_member": "Party member",
+                          "villager": "Villager", "other": "Other"}
 ENTRIES = ("first", "second")  # double entry of ballots: keyed, then keyed again to verify
 ENTRY_LABELS = {"first": "First entry", "second": "Verifying entry"}
 MAX_BALLOTS = 100_000
@@ -40,7 +45,7 @@ KIND_LABELS = {
     "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
     "district": "District", "town": "Town", "village": "Village",
     "duplicate_link": "Duplicate link", "evaluation": "Democratic evaluation",
-    "ballot": "Ballot", "step_record": "Step record", "finding": "Finding",
+    "ballot": "Ballot", "step_record": "Step record", "person": "Person of the village", "finding": "Finding",
     "finding_amendment": "Amendment of a finding", "clue": "Problem clue",
     "suggestion": "Rectification suggestion", "rule_improved": "Rule improved",
     "immediate_rectification": "Immediate rectification", "rectification": "Rectification task",
@@ -77,7 +82,7 @@ FIELD_LABELS = {
 # Where a field's meaning depends on the kind ("name" of a person is a full name).
 KIND_FIELD_LABELS = {
     ("round", "name"): "Round name", ("team", "name"): "Team name",
-    ("inspector", "name"): "Full name", ("district", "name"): "District name",
+    ("inspector", "name"): "Full name", ("person", "name"): "Full name", ("district", "name"): "District name",
     ("town", "name"): "Town name", ("village", "name"): "Village name",
 }
 ROLE_LABELS = {"leader": "Leader", "deputy": "Deputy leader", "liaison": "Liaison", "member": "Member"}
@@ -177,6 +182,10 @@ KINDS: dict[str, KindSpec] = {
             # against exactly that version by core.forms before they get here.
             FieldSpec("form", str), FieldSpec("form_version", int, range=(1, 10_000)),
             FieldSpec("values", dict))),
+        KindSpec("person", (
+            _name(), FieldSpec("village_id", str, ref="village"),
+            FieldSpec("category", str, choices=PERSON_CATEGORIES),
+            FieldSpec("post", str, required=False))),
         KindSpec("ballot", (
             FieldSpec("evaluation_id", str, ref="evaluation"), FieldSpec("serial", str),
             FieldSpec("entry", str, choices=ENTRIES), FieldSpec("answers", str),

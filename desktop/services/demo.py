@@ -19,7 +19,15 @@ from desktop.core import demo_names, errors, questionnaire_toml
 from desktop.core.ballot_entry import Keyed
 from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
-from desktop.services import demo_registers, evaluation, identity, locations, queries, roster
+from desktop.services import (
+    demo_registers,
+    evaluation,
+    identity,
+    locations,
+    people,
+    queries,
+    roster,
+)
 from desktop.services.workspace import Actor, Workspace, open_workspace
 from desktop.store import database
 from desktop.store.models import InspectorRow, TeamRow, VillageRow
@@ -205,11 +213,13 @@ def _record_evaluation(ws: Workspace, rng: random.Random) -> int:
         return 0
     text = questionnaire_toml.available()["competence"].read_text(encoding="utf-8")
     names = tuple(demo_names.person_name(rng) for _ in range(3))
+    for name, post in zip(names, ("村党总支书记", "村委会主任", "村会计"), strict=True):
+        people.add_person(ws, village, name, "committee", post)
     eid = evaluation.save_setup(ws, evaluation.Setup(
         village, "2026-05-12", text, issued=40, members=names,
         participants={"party_members": (26, 24), "representatives": (18, 12)}))
     width = len(evaluation.load(ws, eid).questionnaire.columns())
-    written = 1
+    written = 1 + len(names)
     for n in range(1, 37):
         if n == 17:
             keyed = Keyed(str(n), "0" * width, tr("Two or more options ticked on one row"))

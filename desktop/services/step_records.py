@@ -20,9 +20,10 @@ from desktop.core.forms import Field, Form, FormSet
 from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
 from desktop.core.step_forms import RoundStep, round_steps
+from desktop.services import people
 from desktop.services.workspace import Changes, Workspace
 from desktop.store import revlog
-from desktop.store.models import InspectorRow, LocalDraft, StepRecordRow, VillageRow
+from desktop.store.models import LocalDraft, StepRecordRow, VillageRow
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
 STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", COMPLETE: "Complete"}
@@ -197,15 +198,14 @@ def read_blob(ws: Workspace, digest: str) -> bytes | None:
         return revlog.get_blob(s, digest)
 
 
-def people_and_villages(ws: Workspace) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(id, name) of the round's inspectors and of its villages, for person and village
-    fields."""
+def people_and_villages(ws: Workspace, village_id: str | None = None
+                        ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(id, name) of whoever person fields may name (the village's people and the round's
+    inspectors) and of the round's villages, for village fields."""
     with ws.read() as s:
-        people = [(i, n) for i, n in s.execute(select(InspectorRow.id, InspectorRow.name)
-                                               .order_by(InspectorRow.name))]
         villages = [(i, n) for i, n in s.execute(select(VillageRow.id, VillageRow.name)
                                                  .order_by(VillageRow.name))]
-    return people, villages
+    return people.nameable(ws, village_id), villages
 
 
 def _digests(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:

@@ -29,11 +29,12 @@ from desktop.store.models import (
     EvaluationRow,
     LocalDraft,
     Meta,
+    PersonRow,
     StepRecordRow,
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -59,9 +60,15 @@ def _add_register_tables(session: Session) -> None:
                              tables=[model.__table__ for model in REGISTER_TABLES])
 
 
+def _add_person_table(session: Session) -> None:
+    # Version 4 knew no people of the villages besides the inspectors.
+    Base.metadata.create_all(session.connection(), tables=[PersonRow.__table__])
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
 MIGRATIONS: dict[int, Callable[[Session], None]] = {
-    1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables}
+    1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables,
+    4: _add_person_table}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:

@@ -316,7 +316,18 @@ class LocalDraft(Base):
     updated_ms: Mapped[int]
 
 
+class PersonRow(Current, Base):
+    """Someone of a village a form can name: a 两委 member, a party member, a villager."""
+
+    __tablename__ = "person"
+    name: Mapped[str]
+    village_id: Mapped[str] = mapped_column(index=True)
+    category: Mapped[str]
+    post: Mapped[str | None]
+
+
 MATERIALISED: dict[str, type[Current]] = {
+    "person": PersonRow,
     "round": RoundRow,
     "team": TeamRow,
     "inspector": InspectorRow,

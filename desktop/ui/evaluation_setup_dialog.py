@@ -33,7 +33,7 @@ def _count_box(special: bool = True) -> QSpinBox:
 
 class EvaluationSetupDialog(QDialog):
     def __init__(self, parent: QWidget | None, village_id: str, village: str,
-                 current: Setup | None = None) -> None:
+                 current: Setup | None = None, committee: list[str] | None = None) -> None:
         super().__init__(parent)
         self.village_id = village_id
         self.setWindowTitle(tr("Democratic evaluation in {village}", village=village))
@@ -68,6 +68,8 @@ class EvaluationSetupDialog(QDialog):
         form.addRow(tr("Date"), self.held_on)
         form.addRow(tr("Questionnaire"), self.questionnaire)
         form.addRow(tr("Committee members"), self.members)
+        if current is None and committee:  # a new session names the village's 两委 members
+            self.members.setPlainText("\n".join(committee))
         form.addRow(tr("Ballots issued"), self.issued)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -31,6 +31,7 @@ from desktop.services import (
     evaluation,
     handover,
     merge,
+    people,
     queries,
     roster,
     step_records,
@@ -48,6 +49,7 @@ from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.overview_panel import OverviewPanel
 from desktop.ui.packet_dialog import PacketDialog
 from desktop.ui.pdf_preview import PdfPreview
+from desktop.ui.people_dialog import PeopleDialog
 from desktop.ui.record_editor import RecordEditor
 from desktop.ui.registers_window import RegistersWindow
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
             lambda did: self._edit(lambda: step_records.draft(self.ws, did)))
         self.village.show_history.connect(self.show_record_history)
         self.village.delete_record.connect(self.delete_step_record)
+        self.village.edit_people.connect(self.edit_people)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.village)
@@ -314,11 +317,17 @@ class MainWindow(QMainWindow):
             self._run(lambda: roster.delete_record(self.ws, record_id))
             self.village.refresh()
 
+    def edit_people(self) -> None:
+        node = self.current_node()
+        if node is not None and node.kind == "village":
+            PeopleDialog(self.ws, node.id, node.name, self).exec()
+
     def new_evaluation(self) -> None:
         node = self.current_node()
         if node is None or node.kind != "village":
             return
-        dialog = EvaluationSetupDialog(self, node.id, node.name)
+        dialog = EvaluationSetupDialog(self, node.id, node.name,
+                                       committee=people.committee_names(self.ws, node.id))
         if dialog.exec() != EvaluationSetupDialog.DialogCode.Accepted:
             return
         try:

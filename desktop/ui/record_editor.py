@@ -42,7 +42,7 @@ class RecordEditor(QWidget):
         self.draft = draft
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"{draft.form.label.text()} — {village}")
-        people, villages = step_records.people_and_villages(ws)
+        people, villages = step_records.people_and_villages(ws, draft.village_id)
         choices = Choices(people, villages, lambda d: step_records.read_blob(ws, d),
                           lambda data: step_records.store_blob(ws, data))
         self.form = FormWidget(draft.form, choices)

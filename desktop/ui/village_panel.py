@@ -40,6 +40,7 @@ class VillagePanel(QWidget):
     open_draft = Signal(str)  # draft id
     show_history = Signal(str)  # record id
     delete_record = Signal(str)  # record id
+    edit_people = Signal()
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
@@ -64,8 +65,13 @@ class VillagePanel(QWidget):
         self.below = QStackedWidget()
         self.below.addWidget(self._records_page())
         self.below.addWidget(self._evaluations_page())
+        people_button = QPushButton(tr("People of the village…"))
+        people_button.clicked.connect(lambda: self.edit_people.emit())
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(people_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.steps, 2)
         layout.addWidget(self.below, 3)
         self.steps.setCurrentCell(0, 0)
