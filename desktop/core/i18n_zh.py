@@ -349,6 +349,7 @@ ZH: dict[str, str] = {
     "editing": "修改中",
     "Not saved, still a draft. To fill in: {problems}": "未保存，仍是草稿。还需填写：{problems}",
     "Search the records of this step": "搜索本环节的记录", "New record…": "新建记录…",
+    "New record… (Ctrl+Shift+N)": "新建记录… (Ctrl+Shift+N)",
     "(draft) {title}": "（草稿）{title}", "{n} drafts": "{n} 份草稿",
     "no form for the step {step}": "环节 {step} 没有表单", "Complete": "已完成",
     "No backup today: {why}": "今天未能备份：{why}", "Today's backup: {name}": "今日备份：{name}",

@@ -5,6 +5,7 @@ evaluation sessions)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -87,7 +88,8 @@ class VillagePanel(QWidget):
         self.records.itemActivated.connect(self._open_item)
         buttons = QHBoxLayout()
         buttons.addWidget(self.search, 1)
-        for text, slot in ((tr("New record…"), self._new_record), (tr("Open"), self._open_current),
+        for text, slot in ((tr("New record… (Ctrl+Shift+N)"), self._new_record),
+                           (tr("Open"), self._open_current),
                            (tr("History…"), lambda: self._with_record(self.show_history.emit)),
                            (tr("Delete"), lambda: self._with_record(self.delete_record.emit))):
             button = QPushButton(text)
@@ -97,6 +99,11 @@ class VillagePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(buttons)
         box.addWidget(self.records)
+        for keys, slot in (("Ctrl+Shift+N", self._new_record), ("Ctrl+F", self.search.setFocus),
+                           ("Delete", lambda: self._with_record(self.delete_record.emit))):
+            shortcut = QShortcut(QKeySequence(keys), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         return page
 
     def _evaluations_page(self) -> QWidget:
