@@ -175,7 +175,7 @@ REFUSED = {
                             "length(signature) - 1) || iif(substr(signature, -1) = x'01', "
                             "x'02', x'01') AS BLOB)"), NOT_SIGNED),
     "manifest-byte": (_sql("UPDATE exchange_manifest SET manifest = CAST(replace(CAST(manifest"
-                           " AS TEXT), 'version\":1', 'version\":2') AS BLOB)"), NOT_SIGNED),
+                           " AS TEXT), 'version\":', 'version\":9') AS BLOB)"), NOT_SIGNED),
     "outside-certificate": (_sql(("UPDATE exchange_manifest SET certificate = ?",
                                   (OUTSIDER.certificate_pem,))), NOT_SIGNED),
     "outside-signer": (_signer, (lambda path: merge.ManifestInvalid(
