@@ -201,9 +201,14 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     layout.ensure_new(out)
-    password = _secret(args.key_password_file, "XUNCHA_KEY_PASSWORD") if args.key else None
     request = handover.Request(villages=tuple(args.village or ()), receiver=args.receiver or "",
-                               number=args.number, issued_on=args.date)
+                               number=args.number, issued_on=args.date, clues=args.clues)
+    if args.public:
+        posting, pages = handover.make_posting(Path(args.db), _passphrase(args), out, request)
+        print(tr("Wrote the public posting {path}: {n} villages, {pages} pages, unsigned and "
+                 "with nothing attached", path=out, n=len(posting.places), pages=pages))
+        return 0
+    password = _secret(args.key_password_file, "XUNCHA_KEY_PASSWORD") if args.key else None
     content, built = handover.make_packet(
         Path(args.db), _passphrase(args), out, request,
         key=Path(args.key) if args.key else None, key_password=password)
@@ -366,6 +371,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help=tr("packet number (default: made from the date and the content)"))
     sp.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                     help=tr("date of the handover (default: today)"))
+    sp.add_argument("--clues", choices=("new", "all", "none"), default="new",
+                    help=tr("which problem clues to hand over: new (not handed over before the "
+                            "date; default), all, or none"))
+    sp.add_argument("--public", action="store_true",
+                    help=tr("write the public posting (张榜公布) of the problems and their "
+                            "rectification instead: unsigned, nothing attached"))
     sp.set_defaults(func=cmd_packet)
 
     help_ = tr("check a signed handover packet: signatures, later changes, evidence, manifest")

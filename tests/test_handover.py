@@ -197,7 +197,8 @@ def test_manifest_names_the_records_and_the_state(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     stats = json.loads(xuncha("stats", str(tmp_path / "r.db"), "--json",
                               XUNCHA_PASSPHRASE=PASSPHRASE).stdout)
-    assert manifest["state_digest"] == stats["digest"] and manifest["clues"] == 0
+    assert manifest["state_digest"] == stats["digest"] and manifest["clues"] == []
+    assert manifest["clue_rule"] == "new"
     assert ids["village"] in {r["id"] for r in manifest["records"]}
     assert all(len(r["revisions"]) == 1 and len(r["revisions"][0]) == 64
                for r in manifest["records"])

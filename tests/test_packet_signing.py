@@ -137,13 +137,17 @@ def test_contents_and_bookmarks_point_at_the_sections(packet: Path) -> None:
     import json
     outlines = json.loads(tool("qpdf", "--json", "--json-key=outlines", str(packet)))["outlines"]
     pages = {o["title"]: o["destpageposfrom1"] for o in outlines}
-    assert list(pages) == ["一、巡察基本情况", "二、民主测评结果", "三、证据材料清单", "四、移交与签收"]
-    assert [k["title"] for k in outlines[1]["kids"]] == ["新桥村 · 群众满意度测评"]
+    assert list(pages) == ["一、移交函及问题线索登记表", "二、巡察基本情况", "三、民主测评结果",
+                           "四、问题线索底稿", "五、谈话记录", "六、问题底稿",
+                           "七、立行立改通知书和整改通知书", "八、村巡察报告框架", "九、证据材料清单",
+                           "十、移交与签收"]
+    assert [k["title"] for k in outlines[0]["kids"]] == ["移交函", "问题线索登记表"]
+    assert [k["title"] for k in outlines[2]["kids"]] == ["新桥村 · 群众满意度测评"]
     contents = pdf_text(packet, 2)
     for title, page in pages.items():
         assert re.search(re.escape(title) + r"\s*" + str(page) + r"\s*$", contents, re.M), title
         assert title in pdf_text(packet, page)
-    assert page_count(packet) == pages["四、移交与签收"]
+    assert page_count(packet) == pages["十、移交与签收"]
 
 
 def test_pdfdetach_gives_the_evidence_back(packet: Path, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from desktop.packet import layout, manifest
 from desktop.packet.fonts import cjk_fonts, fallback_chain
 from desktop.packet.glyphs import draw_string
 from desktop.packet.handover_model import PacketContent
-from desktop.packet.handover_pages import HANDOVER, RECEIVER, Facts, story
+from desktop.packet.handover_pages import HANDOVER, RECEIVER, Facts, section_titles, story
 from desktop.packet.handover_pdf import render
 from desktop.packet.signing import Attachment, SigningIdentity, countersign, sign_packet
 
@@ -45,10 +45,7 @@ def build_packet(content: PacketContent, identity: SigningIdentity, *,
     when a character has no font; signing.SigningFailed when pyHanko cannot sign."""
     fonts = layout.for_language(cjk_fonts(font, places=places))
     chain = fallback_chain(fonts, places=places)
-    titles = [tr("The round and the team"), tr("Democratic evaluation results"),
-              *(d.title for d in content.documents), tr("Evidence files"),
-              tr("Handover and receipt")]
-    listing = manifest.manifest_bytes(content, identity.fingerprint, titles)
+    listing = manifest.manifest_bytes(content, identity.fingerprint, section_titles(content))
     facts = Facts(identity.fingerprint, manifest.sha256(listing))
     pdf, learned = render(
         lambda previous, learned: story(content, facts, fonts, chain, previous, learned),

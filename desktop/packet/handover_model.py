@@ -2,8 +2,10 @@
 
 A packet is built from a ``PacketContent``: who hands over to whom, the state digest of the
 data it was built from, the round's roster summary, the democratic-evaluation results of the
-chosen villages, further documents (``Document``: the registers of clues and findings plug in
-here), the evidence files and the records (with their revision ids) it was built from.
+chosen villages, the problem clues it hands over (``ClueSheet``, with the rule that chose
+them), further documents (``Document``: the handover letter, working papers, interview
+records, notices and report skeletons plug in here, see ``packet.documents``), the evidence
+files and the records (with their revision ids) it was built from.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from reportlab.platypus import Flowable
 
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Evaluation
+from desktop.packet.document_model import ClueSelection, ClueSheet
 from desktop.packet.fonts import FontSet
 from desktop.packet.session import SessionHeader
 
@@ -94,10 +97,14 @@ class EvaluationResults:
 @dataclass(frozen=True)
 class Document:
     """A further document of the packet: a title (in the contents and the outline) and its
-    flowables, made for the packet's fonts."""
+    flowables, made for the packet's fonts; its ``parts`` are subsections (one level down in
+    the contents and the outline), each opening a page. A ``leading`` document comes before
+    the round and the team (the handover letter)."""
 
     title: str
     flowables: Callable[[FontSet], list[Flowable]]
+    parts: tuple[Document, ...] = ()
+    leading: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,8 @@ class PacketContent:
     documents: tuple[Document, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     records: tuple[RecordRef, ...] = ()
-    clues: int = 0  # problem clues handed over (the register does not exist yet)
+    clues: tuple[ClueSheet, ...] = ()  # the problem clues this packet hands over
+    clue_selection: ClueSelection = ClueSelection("none")
 
 
 def evidence_name(n: int, data: bytes) -> str:

@@ -19,9 +19,10 @@ from desktop.packet import layout
 from desktop.packet.evaluation_pdf import evaluation_flowables
 from desktop.packet.fonts import FallbackChain, FontSet
 from desktop.packet.glyphs import check_story, draw_string
-from desktop.packet.handover_model import PacketContent
+from desktop.packet.handover_model import Document, PacketContent
 from desktop.packet.handover_pdf import ContentsLine, Learned, Marker, record_box
 from desktop.packet.layout import TEXT_WIDTH, Styles, text
+from desktop.packet.letter_pdf import clue_summary
 
 HANDOVER, RECEIVER = "handover", "receiver"  # keys of the two signature boxes
 _GRID = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -68,13 +69,35 @@ def story(content: PacketContent, facts: Facts, fonts: FontSet, chain: FallbackC
 
 def _sections(content: PacketContent) -> list[tuple[str, str, int]]:
     """(key, title, level) of the contents, in order."""
-    out = [("roster", tr("The round and the team"), 0),
-           ("evaluations", tr("Democratic evaluation results"), 0)]
+    leading, rest = _documents(content)
+    out = [(key, title, level) for key, title, level, _ in _document_sections(leading)]
+    out += [("roster", tr("The round and the team"), 0),
+            ("evaluations", tr("Democratic evaluation results"), 0)]
     out += [(f"evaluation-{n}", _evaluation_title(r), 1)
             for n, r in enumerate(content.evaluations, 1)]
-    out += [(f"document-{n}", d.title, 0) for n, d in enumerate(content.documents, 1)]
+    out += [(key, title, level) for key, title, level, _ in _document_sections(rest)]
     out += [("evidence", tr("Evidence files"), 0), ("signatures", tr("Handover and receipt"), 0)]
     return out
+
+
+def section_titles(content: PacketContent) -> list[str]:
+    """The titles of the packet's sections (first level), in order, for the manifest."""
+    return [title for _, title, level in _sections(content) if level == 0]
+
+
+def _documents(content: PacketContent) -> tuple[list[tuple[int, Document]],
+                                                list[tuple[int, Document]]]:
+    """The further documents, numbered as given: those that lead the packet, the others."""
+    numbered = list(enumerate(content.documents, 1))
+    return [x for x in numbered if x[1].leading], [x for x in numbered if not x[1].leading]
+
+
+def _document_sections(documents: list[tuple[int, Document]]):  # type: ignore[no-untyped-def]
+    """(key, title, level, document) of each document and of each of its parts."""
+    for n, document in documents:
+        yield f"document-{n}", document.title, 0, document
+        for m, part in enumerate(document.parts, 1):
+            yield f"document-{n}-{m}", part.title, 1, part
 
 
 def _evaluation_title(results) -> str:  # type: ignore[no-untyped-def]
@@ -94,7 +117,7 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
         (tr("Date of handover"), text(layout.long_date(content.issued_on)), value),
         (tr("Handed over by"), text(f"{content.issuer}（{role_text(content.issuer_role)}）"),
          value),
-        (tr("Problem clues"), text(tr("{n} items", n=content.clues)), value),
+        (tr("Problem clues"), text(clue_summary(content.clues, content.clue_selection)), value),
         (tr("Pages"), text(tr("{n} pages", n=pages)), value),
         (tr("Evidence attached"), text(tr("{n} files", n=len(content.evidence))), value),
         (tr("State digest of the data"), grouped(content.digest), digest),
@@ -134,6 +157,9 @@ def _contents(sections: list[tuple[str, str, int]], fonts: FontSet, chain: Fallb
 def _bodies(content: PacketContent, fonts: FontSet, st: Styles, chain: FallbackChain,
             previous: Learned | None, learned: Learned):  # type: ignore[no-untyped-def]
     """(key, title, level, flowables) of each section after the contents."""
+    leading, rest = _documents(content)
+    for key, title, level, document in _document_sections(leading):
+        yield key, title, level, document.flowables(fonts)
     yield "roster", tr("The round and the team"), 0, _roster(content, st)
     first = [] if content.evaluations else [Paragraph(text(tr(
         "The chosen villages have no democratic evaluation yet.")), st.body)]
@@ -147,8 +173,8 @@ def _bodies(content: PacketContent, fonts: FontSet, st: Styles, chain: FallbackC
             body = evaluation_flowables(results.questionnaire, results.evaluation,
                                         results.header, fonts=fonts)
         yield f"evaluation-{n}", _evaluation_title(results), 1, body
-    for n, document in enumerate(content.documents, 1):
-        yield f"document-{n}", document.title, 0, document.flowables(fonts)
+    for key, title, level, document in _document_sections(rest):
+        yield key, title, level, document.flowables(fonts)
     yield "evidence", tr("Evidence files"), 0, _evidence(content, st)
     yield "signatures", tr("Handover and receipt"), 0, _signatures(content, fonts, st, chain,
                                                                     previous, learned)

@@ -2,7 +2,8 @@
 
 It names what the packet was built from, so a receiver can later check the packet against
 the data: the state digest, every record with the revision ids of its heads, every evidence
-file with its SHA-256, the documents, the signer's certificate fingerprint. Keys are sorted and
+file with its SHA-256, the clues handed over (id, number, date registered), the documents, the
+signer's certificate fingerprint. Keys are sorted and
 the text is UTF-8; its SHA-256 is printed on the cover and recorded in the signed catalog.
 ``check`` reads a manifest back and compares it with the files embedded beside it.
 """
@@ -30,7 +31,9 @@ def manifest_bytes(content: PacketContent, signer_fingerprint: str,
         "issued_on": content.issued_on.isoformat(), "team": content.team,
         "issuer": content.issuer, "receiver": content.receiver,
         "state_digest": content.digest, "signer_certificate_sha256": signer_fingerprint,
-        "clues": content.clues, "documents": documents,
+        "clues": [{"id": c.id, "number": c.number, "handed_over_on": c.handed_over_on}
+                  for c in content.clues],
+        "clue_rule": content.clue_selection.rule, "documents": documents,
         "records": [{"id": r.id, "kind": r.kind, "revisions": list(r.revisions)}
                     for r in content.records],
         "evidence": [{"name": e.name, "media_type": e.media_type, "size": e.size,

@@ -1,11 +1,15 @@
 """Handover packets (移交材料): gather what the packet holds from the store, sign, check.
 
-``gather`` reads the read models the packet is made of, in one read transaction with the
-state digest: the round, the team, the chosen villages with their towns and districts, their
-democratic-evaluation sessions (with the ballots), the attachments of those records, and the
-head revisions of every record used. ``make_packet`` signs it with the inspector's own
-device key (unlocked by the database passphrase) or a PKCS#12 file, and writes a new file.
-``verify_file`` checks a packet.
+``gather`` reads the read models the packet is made of against one state digest (read first
+and checked again at the end; a write in between refuses the packet): the round, the team,
+the chosen villages with their towns and districts, their democratic-evaluation sessions
+(with the ballots), the documents' registers (``handover_documents``: clues chosen by the
+request's rule, findings, interview records, measures, report figures), the attachments of
+those records, and the head revisions of every record used. Gathering only reads: it never
+registers a clue as handed over. ``make_packet`` signs the packet with the inspector's own
+device key (unlocked by the database passphrase) or a PKCS#12 file, and writes a new file;
+``make_posting`` writes the public posting (unsigned, nothing attached). ``verify_file``
+checks a packet.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core import errors
 from desktop.core.i18n import tr
-from desktop.packet import layout, verify
+from desktop.packet import layout, posting_pdf, verify
+from desktop.packet.document_model import FileRef, Posting
+from desktop.packet.documents import packet_documents
 from desktop.packet.handover import BuiltPacket, build_packet
 from desktop.packet.handover_model import (
     EvaluationResults,
@@ -35,10 +41,12 @@ from desktop.packet.handover_model import (
     sniff,
 )
 from desktop.packet.signing import SigningIdentity
-from desktop.services import evaluation
+from desktop.services import evaluation, handover_documents
+from desktop.services.handover_documents import Chosen
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import revlog
 from desktop.store.models import (
+    MATERIALISED,
     BallotRow,
     DistrictRow,
     EvaluationRow,
@@ -71,6 +79,7 @@ class Request:
     receiver: str = ""
     number: str | None = None  # default: made from the date, the digest and the choice
     issued_on: dt.date | None = None
+    clues: str = "new"  # document_model.CLUE_RULES (see services.handover_documents)
 
 
 def gather(ws: Workspace, request: Request) -> PacketContent:
@@ -85,19 +94,45 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
             EvaluationRow.held_on, EvaluationRow.id)))
         ballots = list(s.scalars(select(BallotRow.id).where(
             BallotRow.evaluation_id.in_(sessions)))) if sessions else []
-        ids = parts["ids"] + sessions + ballots
-        refs = _records(s, ids)
-        evidence = _evidence(s, refs, {v.id: v.name for v in villages})
+    chosen: list[Chosen] = parts["chosen"]
+    reads = handover_documents.read(ws, [c.village_id for c in chosen],
+                                    sorted({c.town_id for c in chosen}), request.clues,
+                                    issued_on)
+    with ws.read() as s:
+        shown = parts["ids"] + sessions + ballots + reads.record_ids()
+        refs = _records(s, shown + reads.linked_ids())
+        wanted = set(shown)
+        evidence = _evidence(s, tuple(r for r in refs if r.id in wanted),
+                             {**reads.described(), **{v.id: v.name for v in villages}})
     results = tuple(_results(ws, sid) for sid in sessions)
     with ws.read() as s:
         if revlog.digest(s) != digest:
             raise DataChanged()
     number = request.number or _number(issued_on, digest, [r.id for r in refs],
                                        request.receiver)
+    files = {e.sha256: FileRef(e.sha256, e.name, e.size) for e in evidence}
+    dossier = handover_documents.dossier(
+        reads, round_name=parts["roster"].round_name, team=parts["team"],
+        receiver=request.receiver.strip(), issued_on=issued_on, places=chosen, files=files)
     return PacketContent(
         number=number, issued_on=issued_on, team=parts["team"], issuer=parts["issuer"],
         issuer_role=parts["role"], receiver=request.receiver.strip(), digest=digest,
-        roster=parts["roster"], evaluations=results, evidence=evidence, records=refs)
+        roster=parts["roster"], evaluations=results, documents=packet_documents(dossier),
+        evidence=evidence, records=refs, clues=dossier.clues,
+        clue_selection=dossier.selection)
+
+
+def gather_posting(ws: Workspace, request: Request) -> Posting:
+    """The public posting of the chosen villages (what a notice board may show)."""
+    issued_on = request.issued_on or dt.date.today()
+    with ws.read() as s:
+        villages = _choose(s, request.villages)
+        parts = _roster(s, ws, villages)
+    chosen: list[Chosen] = parts["chosen"]
+    reads = handover_documents.read(ws, [c.village_id for c in chosen],
+                                    sorted({c.town_id for c in chosen}), "none", issued_on)
+    return handover_documents.posting(ws, reads, round_name=parts["roster"].round_name,
+                                      team=parts["team"], issued_on=issued_on, places=chosen)
 
 
 def _choose(s: Session, wanted: Sequence[str]) -> list[VillageRow]:
@@ -125,12 +160,13 @@ def _roster(s: Session, ws: Workspace, villages: list[VillageRow]) -> dict:
         InspectorRow.team_id == team.id).order_by(InspectorRow.hlc))) if team else []
     towns = {t.id: t for t in s.scalars(select(TownRow))}
     districts = {d.id: d for d in s.scalars(select(DistrictRow))}
-    places, used = [], set()
+    places, used, chosen = [], set[str](), []
     for v in villages:
         town = towns.get(v.town_id)
         district = districts.get(town.district_id) if town else None
         places.append(Place(district.name if district else "", town.name if town else "",
                             v.name))
+        chosen.append(Chosen(places[-1].district, places[-1].town, v.name, v.id, v.town_id))
         used.update(x.id for x in (town, district) if x is not None)
     order = {"leader": 0, "deputy": 1, "liaison": 2, "member": 3}
     members.sort(key=lambda m: order.get(m.role, 9))
@@ -143,7 +179,7 @@ def _roster(s: Session, ws: Workspace, villages: list[VillageRow]) -> dict:
     ids = [x.id for x in (round_, team) if x is not None] + [m.id for m in members] \
         + sorted(used) + [v.id for v in villages]
     return {"roster": roster, "team": roster.team, "issuer": me.name if me else "",
-            "role": me.role if me else "", "ids": ids}
+            "role": me.role if me else "", "ids": ids, "chosen": chosen}
 
 
 def _records(s: Session, ids: list[str]) -> tuple[RecordRef, ...]:
@@ -152,10 +188,8 @@ def _records(s: Session, ids: list[str]) -> tuple[RecordRef, ...]:
     for record_id, revision_id in s.execute(select(Head.record_id, Head.revision_id)):
         if record_id in wanted:
             heads.setdefault(record_id, []).append(revision_id)
-    kinds = {}
-    for model, kind in ((RoundRow, "round"), (TeamRow, "team"), (InspectorRow, "inspector"),
-                        (DistrictRow, "district"), (TownRow, "town"), (VillageRow, "village"),
-                        (EvaluationRow, "evaluation"), (BallotRow, "ballot")):
+    kinds: dict[str, str] = {}
+    for kind, model in MATERIALISED.items():
         kinds.update((i, kind) for i in s.scalars(select(model.id)) if i in wanted)
     return tuple(RecordRef(i, kinds.get(i, ""), tuple(sorted(heads.get(i, ()))))
                  for i in dict.fromkeys(ids))
@@ -175,7 +209,9 @@ def _evidence(s: Session, refs: tuple[RecordRef, ...],
         data = revlog.get_blob(s, blob)
         if data is None:  # a merge never takes a revision without its blobs; be safe
             raise errors.IntegrityFailure(tr("attachment {blob} is missing", blob=blob))
-        described = "、".join(dict.fromkeys(names.get(r, r[:8]) for r in records))
+        owners = list(dict.fromkeys(names.get(r, r[:8]) for r in records))
+        described = "、".join(owners[:3]) + (tr(" and {n} more", n=len(owners) - 3)
+                                            if len(owners) > 3 else "")
         out.append(Evidence(evidence_name(n, data), sniff(data)[0], data,
                             tuple(dict.fromkeys(records)), described))
     return tuple(out)
@@ -242,6 +278,20 @@ def make_packet(db: Path, passphrase: str, out: Path, request: Request, *,
         raise Cancelled()
     layout.write_new(out, built.pdf)
     return content, built
+
+
+def make_posting(db: Path, passphrase: str, out: Path, request: Request, *,
+                 font: str | None = None) -> tuple[Posting, int]:
+    """Write the public posting (张榜公布) of the chosen villages into the new file ``out``:
+    unsigned, nothing attached. Returns it and its page count."""
+    out = Path(out)
+    layout.ensure_new(out)
+    ws = open_workspace(Path(db), passphrase)
+    try:
+        posting = gather_posting(ws, request)
+    finally:
+        ws.close()
+    return posting, posting_pdf.write_posting(out, posting, font=font)
 
 
 class Cancelled(errors.XunchaError):
