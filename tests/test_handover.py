@@ -217,6 +217,7 @@ def test_the_dialog_makes_a_packet_of_the_checked_villages(qtbot, workspace: Wor
     ids = fill_round(workspace)
     dialog = PacketDialog(workspace, PASSPHRASE)
     qtbot.addWidget(dialog)
+    dialog.preview.setChecked(False)
     assert dialog.villages.count() == 2
     for n in range(dialog.villages.count()):
         item = dialog.villages.item(n)
@@ -238,9 +239,37 @@ def test_cancelling_the_dialog_leaves_no_file(qtbot, workspace: Workspace,
     fill_round(workspace)
     dialog = PacketDialog(workspace, PASSPHRASE)
     qtbot.addWidget(dialog)
+    dialog.preview.setChecked(False)
     dialog.out.setText(str(tmp_path / "packet.pdf"))
     with qtbot.waitSignal(dialog.rejected, timeout=60_000):
         dialog.start()
         dialog._cancel()  # what the Cancel button does while the packet is being made
         assert dialog.cancelling
     assert not (tmp_path / "packet.pdf").exists()
+
+
+def test_the_packet_is_looked_at_before_it_is_saved(qtbot, workspace: Workspace,
+                                                    tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.packet_dialog import PacketDialog
+    from desktop.ui.pdf_preview import PdfPreview
+    from tests.test_ui import when_shown
+    fill_round(workspace)
+    out = tmp_path / "packet.pdf"
+    dialog = PacketDialog(workspace, PASSPHRASE)
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(out))
+    seen: list[int] = []
+
+    def close(preview: PdfPreview) -> None:
+        seen.append(preview.pages())
+        preview.reject()  # not this one: nothing is written
+    when_shown(PdfPreview, close)
+    qtbot.mouseClick(dialog.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen) and dialog.build.isEnabled(), timeout=60_000)
+    assert seen[0] > 3 and not out.exists() and dialog.written is None
+    when_shown(PdfPreview, lambda preview: preview.accept())
+    qtbot.mouseClick(dialog.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
+    assert out.exists() and handover.verify_file(out).ok

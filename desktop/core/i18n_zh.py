@@ -414,6 +414,9 @@ ZH: dict[str, str] = {
     "Add": "添加", "People of the village…": "村干部和党员名单…",
     "Person of the village": "村（社区）人员", "Village committee member": "两委成员",
     "Party member": "党员", "Villager": "群众",
+    "Signed, not yet saved: look it through, then save it or close to discard.":
+        "已签名，尚未保存：请逐页查看，确认后保存，关闭则不保存。", "Save": "保存",
+    "Not saved.": "未保存。", "Look at the packet before saving it": "保存前先预览移交材料",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",

@@ -250,7 +250,7 @@ def pkcs12_identity(path: Path, password: str | None) -> SigningIdentity:
     return SigningIdentity.from_pkcs12(data, password, what=str(path))
 
 
-def make_packet(db: Path, passphrase: str, out: Path, request: Request, *,
+def make_packet(db: Path, passphrase: str, out: Path | None, request: Request, *,
                 key: Path | None = None, key_password: str | None = None,
                 font: str | None = None, progress: Callable[[str], None] = lambda _m: None,
                 cancelled: Callable[[], bool] = lambda: False
@@ -258,10 +258,11 @@ def make_packet(db: Path, passphrase: str, out: Path, request: Request, *,
     """Build and sign a packet from the database ``db`` into the new file ``out``.
 
     ``progress`` hears each step; ``cancelled`` is asked between steps, and a cancelled
-    packet leaves nothing behind (the file is written last, in one go).
+    packet leaves nothing behind (the file is written last, in one go). With ``out`` None
+    nothing is written: the signed bytes are returned to be looked at, then ``save_packet``.
     """
-    out = Path(out)
-    layout.ensure_new(out)
+    if out is not None:
+        layout.ensure_new(Path(out))
     identity = pkcs12_identity(key, key_password) if key else None
     progress(tr("Reading the data…"))
     ws = open_workspace(Path(db), passphrase)
@@ -276,8 +277,15 @@ def make_packet(db: Path, passphrase: str, out: Path, request: Request, *,
     built = build_packet(content, identity, font=font)
     if cancelled():
         raise Cancelled()
-    layout.write_new(out, built.pdf)
+    if out is not None:
+        layout.write_new(Path(out), built.pdf)
     return content, built
+
+
+def save_packet(out: Path, built: BuiltPacket) -> None:
+    """Write a packet that was looked at before saving (an existing file is refused)."""
+    layout.ensure_new(Path(out))
+    layout.write_new(Path(out), built.pdf)
 
 
 def make_posting(db: Path, passphrase: str, out: Path, request: Request, *,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import tr
 from desktop.services import handover, queries
 from desktop.services.workspace import Workspace
-from desktop.ui.messages import describe, show_error
+from desktop.ui.messages import USER_ERRORS, describe, show_error
+from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.worker import Worker
 
 
@@ -67,6 +69,10 @@ class PacketDialog(QDialog):
         form.addRow(tr("PDF file"), out_row)
         form.addRow(tr("PKCS#12 file (optional)"), self.key)
         form.addRow(tr("Its password"), self.key_password)
+        self.preview = QCheckBox(tr("Look at the packet before saving it"))
+        self.preview.setObjectName("preview")
+        self.preview.setChecked(True)
+        form.addRow("", self.preview)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -109,8 +115,9 @@ class PacketDialog(QDialog):
         password = self.key_password.text() or None
         path, passphrase = self.path, self.passphrase
         self.cancelling = False
+        target = None if self.preview.isChecked() else Path(out)
         self.worker = Worker(lambda progress: handover.make_packet(
-            path, passphrase, Path(out), request, key=key, key_password=password,
+            path, passphrase, target, request, key=key, key_password=password,
             progress=progress, cancelled=lambda: self.cancelling), self)
         self.worker.progress.connect(self.status.setText)
         self.worker.done.connect(self._finished)
@@ -137,7 +144,20 @@ class PacketDialog(QDialog):
             show_error(self, self.worker.error)
             return
         content, built = self.worker.result
-        self.written = Path(self.out.text().strip())
+        out = Path(self.out.text().strip())
+        if self.preview.isChecked():
+            shown = PdfPreview(built.pdf, out.name, tr(
+                "Signed, not yet saved: look it through, then save it or close to discard."),
+                tr("Save"), self)
+            if shown.exec() != QDialog.DialogCode.Accepted:
+                self.status.setText(tr("Not saved."))
+                return
+            try:
+                handover.save_packet(out, built)
+            except USER_ERRORS as e:
+                show_error(self, e)
+                return
+        self.written = out
         self.status.setText(tr(
             "Wrote the signed packet {path}: number {number}, {pages} pages, {n} evidence "
             "files", path=self.written, number=content.number, pages=built.pages,
