@@ -11,7 +11,9 @@ then times, each as the median (and worst) of repeated runs, offscreen:
    records of the chosen step are shown;
 2. opening a step form: a new record's editor built from its definition and shown;
 3. saving a record: ``step_records.save_record`` of a filled draft (one revision);
-4. filtering the step records of a village by a word (the search box).
+4. filtering the step records of a village by a word (the search box);
+5. filtering the findings register (all of the laptop's findings) by words, and opening the
+   registers window.
 
 The target of the issue is under 100 ms each. Figures, not pass/fail checks; written to
 OUT/bench_workspace.json (default benchmarks/out, which git ignores).
@@ -102,6 +104,21 @@ def main() -> None:
             window.village.search.setText(("礼堂", "会议室3", "不存在")[n % 3])
             app.processEvents()
         figures["filter_records"] = timed(search)
+
+        registers_window = window.show_registers()
+        app.processEvents()
+        figures["findings_in_register"] = registers_window.findings.table.rowCount()
+
+        def filter_findings(n: int) -> None:
+            registers_window.findings.filter.setText(("村务", "三资 党务", "不存在的词")[n % 3])
+            app.processEvents()
+        figures["filter_findings"] = timed(filter_findings)
+
+        def open_registers(n: int) -> None:
+            shown = window.show_registers()
+            app.processEvents()
+            shown.close()
+        figures["open_registers"] = timed(open_registers, runs=5)
         window.close()
         ws.close()
     for name, value in figures.items():

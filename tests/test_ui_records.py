@@ -117,3 +117,20 @@ def test_a_draft_survives_the_window_being_destroyed_mid_edit(qtbot, workspace) 
     qtbot.wait(50)
     [draft] = step_records.drafts_of(workspace, village)
     assert draft.values[summary].startswith("反映村集体土地租金去向不明")
+
+
+def test_a_town_shows_how_far_each_village_has_got(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_step_records import MEETING
+    window, village = open_main(qtbot, workspace)
+    draft = step_records.start_draft(workspace, village, "opening_meeting")
+    step_records.save_draft(workspace, draft.id, MEETING)
+    step_records.save_record(workspace, draft.id)
+    step_records.start_draft(workspace, village, "interview")
+    town = next(i for i in window.all_indexes() if i.data().startswith("湖塘镇"))
+    window.tree.setCurrentIndex(town)
+    assert window.pages.currentWidget() is window.town
+    table = window.town.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in (1, 2, 3)]
+            for r in range(table.rowCount())}
+    assert rows == {"新桥村": ["● 1", "◐ 0", "○ 0"], "东塘社区": ["○ 0", "○ 0", "○ 0"]}
+    assert "2 个村（社区）中 0 个" in window.town.summary.text()

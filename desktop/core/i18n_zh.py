@@ -417,6 +417,9 @@ ZH: dict[str, str] = {
     "Signed, not yet saved: look it through, then save it or close to discard.":
         "已签名，尚未保存：请逐页查看，确认后保存，关闭则不保存。", "Save": "保存",
     "Not saved.": "未保存。", "Look at the packet before saving it": "保存前先预览移交材料",
+    "{done} of {n} villages have every step complete. ● complete  ◐ in progress  ○ not "
+    "started; the number is the records saved.":
+        "{n} 个村（社区）中 {done} 个已完成全部环节。● 已完成  ◐ 进行中  ○ 未开始；数字为已保存的记录数。",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",

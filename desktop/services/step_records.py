@@ -168,6 +168,15 @@ def step_states(ws: Workspace, village_id: str) -> list[StepState]:
     return out
 
 
+def town_progress(ws: Workspace, town_id: str) -> list[tuple[str, str, list[StepState]]]:
+    """(village id, name, the steps' states) of every village of the town."""
+    with ws.read() as s:
+        villages = s.execute(select(VillageRow.id, VillageRow.name)
+                             .where(VillageRow.town_id == town_id)
+                             .order_by(VillageRow.name)).all()
+    return [(vid, name, step_states(ws, vid)) for vid, name in villages]
+
+
 def title(form: Form, values: dict[str, Any]) -> str:
     """A one-line name for a record: its date and first filled text or person field."""
     parts = []

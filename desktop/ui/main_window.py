@@ -54,6 +54,7 @@ from desktop.ui.record_editor import RecordEditor
 from desktop.ui.registers_window import RegistersWindow
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
+from desktop.ui.town_panel import TownPanel
 from desktop.ui.village_panel import VillagePanel
 
 GEOMETRY_KEY = "window/main"
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.village)
+        self.town = TownPanel(ws)
+        self.pages.addWidget(self.town)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.pages)
@@ -211,6 +214,9 @@ class MainWindow(QMainWindow):
                 parent = parent.parent()
             self.village.show_village(node.id, node.name, " / ".join(parents))
             self.pages.setCurrentWidget(self.village)
+        elif node and node.kind == "town":
+            self.town.show_town(node.id, node.name)
+            self.pages.setCurrentWidget(self.town)
         else:
             self.pages.setCurrentWidget(self.overview)
         self._update_actions()
@@ -430,7 +436,7 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as e:
             show_error(self, e)
         self.ws = open_workspace(path, passphrase)
-        self.village.ws = self.ws
+        self.village.ws = self.town.ws = self.ws
         self.refresh()
 
     def about(self) -> None:
