@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -134,3 +135,19 @@ def test_a_town_shows_how_far_each_village_has_got(qtbot, workspace) -> None:  #
             for r in range(table.rowCount())}
     assert rows == {"新桥村": ["● 1", "◐ 0", "○ 0"], "东塘社区": ["○ 0", "○ 0", "○ 0"]}
     assert "2 个村（社区）中 0 个" in window.town.summary.text()
+
+
+def test_a_round_drops_and_reorders_its_steps(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.step_forms import StepsError
+    window, village = open_main(qtbot, workspace)
+    step_records.configure_steps(workspace, ["interview", "opening_meeting", "evaluation"])
+    window.village.refresh()
+    shown = [window.village.steps.item(r, 0).text()
+             for r in range(window.village.steps.rowCount())]
+    assert shown == ["1. 个别谈话", "2. 见面沟通", "3. 民主测评"]
+    assert step_records.configured_steps(workspace) == ["interview", "opening_meeting",
+                                                         "evaluation"]
+    for bad in ([], ["interview", "interview"], ["no_such_step"]):
+        with pytest.raises(StepsError):
+            step_records.configure_steps(workspace, bad)
+    assert [s.key for s in step_records.steps(workspace)][0] == "interview"

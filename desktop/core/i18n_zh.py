@@ -420,6 +420,10 @@ ZH: dict[str, str] = {
     "{done} of {n} villages have every step complete. ● complete  ◐ in progress  ○ not "
     "started; the number is the records saved.":
         "{n} 个村（社区）中 {done} 个已完成全部环节。● 已完成  ◐ 进行中  ○ 未开始；数字为已保存的记录数。",
+    "Steps of the round…": "巡察环节…",
+    "Tick the steps this round follows and drag them into order. Records of a step left out "
+    "are kept and come back with it.":
+        "勾选本轮采用的巡察环节，拖动调整顺序。未勾选环节的记录会保留，重新勾选后即可看到。",
     # Evaluation screens
     "Differences": "差异", "Results": "结果", "the whole ballot": "整张票",
     "Print blank ballots": "打印空白测评票",

@@ -55,7 +55,7 @@ FIELD_LABELS = {
     "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
     "inspector_id": "Inspector", "certificate": "Certificate", "district_id": "District",
     "town_id": "Town", "first_id": "First record", "second_id": "Second record",
-    "decision": "Decision", "village_id": "Village", "held_on": "Date",
+    "decision": "Decision", "steps": "Steps of the round", "village_id": "Village", "held_on": "Date",
     "questionnaire": "Questionnaire", "members": "Committee members", "issued": "Ballots issued",
     "evaluation_id": "Democratic evaluation", "serial": "Serial number", "entry": "Entry",
     "answers": "Answers", "void_reason": "Reason the ballot is void", "step": "Step",
@@ -152,7 +152,10 @@ def _task(kind: str) -> KindSpec:
 KINDS: dict[str, KindSpec] = {
     spec.name: spec
     for spec in (
-        KindSpec("round", (_name(), FieldSpec("year", int, range=(2000, 2100)))),
+        KindSpec("round", (_name(), FieldSpec("year", int, range=(2000, 2100)),
+                           # the round's steps in order, as step keys joined by commas;
+                           # none: the default steps (core.steps)
+                           FieldSpec("steps", str, required=False))),
         KindSpec("team", (_name(), FieldSpec("round_id", str, ref="round"))),
         KindSpec(
             "inspector",

@@ -177,7 +177,7 @@ def dossier(r: Reads, *, round_name: str, team: str, receiver: str, issued_on: d
                            t.responsible_party, links(t.evidence_records),
                            tuple(map(file, t.evidence_files)))
 
-    labels = {s.key: s.label.text() for s in step_records.steps()}
+    labels = {s.key: s.label.text() for s in step_records.all_steps()}
     sheets = tuple(m.ClueSheet(
         c.id, c.number, c.person, c.post, c.town, c.village, c.category,
         labels.get(c.source, c.source), c.summary, c.proposed_handling, c.sealed, c.drafted_by,

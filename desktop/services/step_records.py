@@ -23,7 +23,7 @@ from desktop.core.step_forms import RoundStep, round_steps
 from desktop.services import people
 from desktop.services.workspace import Changes, Workspace
 from desktop.store import revlog
-from desktop.store.models import LocalDraft, StepRecordRow, VillageRow
+from desktop.store.models import LocalDraft, RoundRow, StepRecordRow, VillageRow
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
 STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", COMPLETE: "Complete"}
@@ -35,8 +35,35 @@ def form_set() -> FormSet:
     return forms_toml.load_all()
 
 
-def steps() -> tuple[RoundStep, ...]:
-    return round_steps(form_set())
+def steps(ws: Workspace | None = None) -> tuple[RoundStep, ...]:
+    """The round's steps in its order (the default steps without a workspace)."""
+    return round_steps(form_set(), configured_steps(ws) if ws is not None else None)
+
+
+def configured_steps(ws: Workspace) -> list[str] | None:
+    """The step keys the round has chosen, or None for the default steps."""
+    with ws.read() as s:
+        head = s.scalar(select(RoundRow.head).order_by(RoundRow.hlc))
+        body = revlog.load(s, head).body if head else {}
+    return body["steps"].split(",") if body.get("steps") else None
+
+
+def configure_steps(ws: Workspace, keys: list[str]) -> Changes:
+    """Add, drop or reorder the round's steps; records of a dropped step are kept."""
+    round_steps(form_set(), keys)  # refuses an unknown or repeated step, or none at all
+    with ws.unit_of_work() as uow:
+        round_id = uow.session.scalar(select(RoundRow.id).order_by(RoundRow.hlc))
+        current = uow.current(round_id)
+        uow.write("round", round_id, {**current.body, "steps": ",".join(keys)},
+                  parents=(current.id,))
+        return uow.changes
+
+
+def all_steps() -> tuple[RoundStep, ...]:
+    """Every step a round can have: the defaults, then steps added by a form of their own."""
+    default = {s.key for s in round_steps(form_set())}
+    extra = [k for k in form_set().keys() if k not in default]
+    return round_steps(form_set(), [*(s.key for s in round_steps(form_set())), *extra])
 
 
 @dataclass(frozen=True)
@@ -161,7 +188,7 @@ def step_states(ws: Workspace, village_id: str) -> list[StepState]:
                 LocalDraft.village_id == village_id)):
             drafts[step] = drafts.get(step, 0) + 1
     out = []
-    for step in steps():
+    for step in steps(ws):
         n, d = records.get(step.key, 0), drafts.get(step.key, 0)
         status = COMPLETE if n and not d else IN_PROGRESS if n or d else NOT_STARTED
         out.append(StepState(step, status, n, d))
@@ -238,7 +265,7 @@ def _text_of(value: Any) -> str:
 
 
 def _step_form(step: str) -> Form:
-    for s in steps():
+    for s in all_steps():
         if s.key == step and s.form is not None:
             return s.form
     raise errors.RecordMissing(detail=tr("no form for the step {step}", step=step),

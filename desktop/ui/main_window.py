@@ -54,6 +54,7 @@ from desktop.ui.record_editor import RecordEditor
 from desktop.ui.registers_window import RegistersWindow
 from desktop.ui.round_tree import NODE_ROLE, RoundTreeModel
 from desktop.ui.settings_dialog import DEFAULT_IDLE_MINUTES, IDLE_KEY, SettingsDialog
+from desktop.ui.steps_dialog import StepsDialog
 from desktop.ui.town_panel import TownPanel
 from desktop.ui.village_panel import VillagePanel
 
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action(tr("Deleted records…"), self.show_deleted))
         edit.addSeparator()
         edit.addAction(self._action(tr("Registers…"), self.show_registers, "Ctrl+R"))
+        edit.addAction(self._action(tr("Steps of the round…"), self.configure_steps))
         edit.addSeparator()
         self.conflicts_action = self._action(tr("Conflicts…"), self.show_conflicts, "Ctrl+K")
         edit.addAction(self.conflicts_action)
@@ -377,6 +379,10 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, tr("Export exchange file…"), tr(
             "Exported {n} revisions and {b} attachments to {path}",
             n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=name))
+
+    def configure_steps(self) -> None:
+        if StepsDialog(self.ws, self).exec():
+            self.village.refresh()
 
     def show_registers(self) -> RegistersWindow:
         window = RegistersWindow(self.ws, self)

@@ -41,7 +41,7 @@ class TownPanel(QWidget):
 
     def show_town(self, town_id: str, name: str) -> None:
         self.title.setText(name)
-        steps = step_records.steps()
+        steps = step_records.steps(self.ws)
         rows = step_records.town_progress(self.ws, town_id)
         self.table.setColumnCount(1 + len(steps))
         self.table.setHorizontalHeaderLabels([tr("Village"), *(s.label.text() for s in steps)])

@@ -47,21 +47,18 @@ class VillagePanel(QWidget):
         super().__init__()
         self.ws = ws
         self.village_id: str | None = None
-        self.round_steps = step_records.steps()
+        self.round_steps: tuple = ()
         self.title = QLabel()
         self.title.setObjectName("villageTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.steps = QTableWidget(len(self.round_steps), 3)
+        self.steps = QTableWidget(0, 3)
         self.steps.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Records")])
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.steps.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.steps.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        for row, step in enumerate(self.round_steps):
-            self.steps.setItem(row, 0, QTableWidgetItem(f"{row + 1}. {step.label.text()}"))
-            self.steps.setItem(row, 1, QTableWidgetItem(tr("Not started")))
-            self.steps.setItem(row, 2, QTableWidgetItem("0"))
+        self._load_steps()
         self.steps.currentCellChanged.connect(lambda *_: self._show_step())
         self.below = QStackedWidget()
         self.below.addWidget(self._records_page())
@@ -128,6 +125,19 @@ class VillagePanel(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
+    def _load_steps(self) -> None:
+        """The round's steps, in its order (they can change: 轮次 → 巡察环节)."""
+        steps = step_records.steps(self.ws)
+        if [s.key for s in steps] == [s.key for s in self.round_steps]:
+            return
+        self.round_steps = steps
+        self.steps.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            self.steps.setItem(row, 0, QTableWidgetItem(f"{row + 1}. {step.label.text()}"))
+            self.steps.setItem(row, 1, QTableWidgetItem(tr("Not started")))
+            self.steps.setItem(row, 2, QTableWidgetItem("0"))
+        self.steps.setCurrentCell(0, 0)
+
     def current_step(self) -> str:
         return self.round_steps[max(0, self.steps.currentRow())].key
 
@@ -140,6 +150,7 @@ class VillagePanel(QWidget):
     def refresh(self) -> None:
         if self.village_id is None:
             return
+        self._load_steps()
         sessions = evaluation.sessions_of(self.ws, self.village_id)
         for row, state in enumerate(step_records.step_states(self.ws, self.village_id)):
             status, count = tr(STATUS_LABELS[state.status]), str(state.records)
