@@ -112,7 +112,11 @@ def smoke_test() -> int:
     from desktop.ui.history_dialog import DeletedDialog, HistoryDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.merge_wizard import MergeWizard
+    from desktop.ui.packet_dialog import PacketDialog
+    from desktop.ui.round_tree import NODE_ROLE
+    from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.start_dialog import StartDialog
+    from desktop.ui.steps_dialog import StepsDialog
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XUNCHA_DATA_DIR"] = tmp
@@ -163,6 +167,25 @@ def smoke_test() -> int:
             QApplication.processEvents()
             editor.close()
         print("screen RecordEditor: ok (3 forms)")
+        registers = window.show_registers()
+        for tab in range(registers.tabs.count()):
+            registers.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+        print(f"screen {type(registers).__name__}: ok ({registers.tabs.count()} tabs, "
+              f"{registers.findings.table.rowCount()} findings)")
+        registers.close()
+        town = next(i for i in window.all_indexes() if i.data(NODE_ROLE).kind == "town")
+        window.tree.setCurrentIndex(town)
+        QApplication.processEvents()
+        assert window.pages.currentWidget() is window.town, "no town page shown"
+        print(f"screen TownPanel: ok ({window.town.table.rowCount()} villages)")
+        for screen in (StepsDialog(window.ws, window), PacketDialog(window.ws, window.ws.db.passphrase,
+                                                                    window),
+                       SettingsDialog(window.settings, window)):
+            screen.show()
+            QApplication.processEvents()
+            screen.close()
+            print(f"screen {type(screen).__name__}: ok")
         window.close()
     print("smoke test passed")
     return 0
