@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
 
+from desktop.core.i18n import tr
 from desktop.services import backups, conflicts, merge, queries, roster
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import database, revlog
@@ -146,6 +148,47 @@ def test_remerge_gives_nothing_new_and_changes_nothing(laptops, tmp_path) -> Non
     again = merge.merge(a.path, PASSPHRASE, [out], exchange_passphrase=EXCHANGE)
     assert again.nothing_new and again.sources[0].new_revisions == 0 and again.backup is None
     assert a.path.read_bytes() == before
+
+
+def test_a_target_written_to_while_the_merge_reads_is_merged_as_it_then_is(
+        laptops, tmp_path) -> None:
+    a, b, ids = laptops
+    roster.rename(b, ids["village"], "新桥二村")
+    roster.add_village(b, "西塘村", ids["town"])
+    merge.export(b, PASSPHRASE, out := tmp_path / "b.xch", EXCHANGE)
+    before = digest(a)
+
+    def meanwhile(step: str) -> None:  # the leader renames after the merge has decided
+        if step == tr("Backing up the target"):
+            roster.rename(a, ids["village"], "新桥一村")
+
+    report = merge.merge(a.path, PASSPHRASE, [out], exchange_passphrase=EXCHANGE,
+                         progress=meanwhile)
+    src = report.sources[0]
+    assert (src.new_revisions, src.new_records, src.new_conflicts) == (2, 1, 1)
+    assert before != report.digest_before != report.digest_after == digest(a)
+    assert conflicts.conflicted_ids(a) == [ids["village"]]
+    with a.db.session() as s:
+        assert revlog.check(s).ok
+
+
+def test_revisions_are_written_alike_where_temporary_tables_would_reach_the_disk(
+        laptops, tmp_path, monkeypatch) -> None:
+    a, b, ids = laptops
+    roster.add_village(b, "西塘村", ids["town"])
+    roster.attach(b, ids["village"], b"scan of the minutes")
+    roster.rename(a, ids["village"], "新桥一村")
+    merge.export(b, PASSPHRASE, out := tmp_path / "b.xch", EXCHANGE)
+    twin = database.backup_copy(a.db, tmp_path / "twin.db")
+    staged = merge.merge(a.path, PASSPHRASE, [out], exchange_passphrase=EXCHANGE)
+    monkeypatch.setattr(revlog, "_temp_tables_in_memory", lambda conn: False)
+    direct = merge.merge(twin, PASSPHRASE, [out], exchange_passphrase=EXCHANGE)
+    assert staged.digest_after == direct.digest_after != staged.digest_before
+    assert (staged.sources[0].attachments, staged.conflicts) == (1, 1)
+    for path in (a.path, twin):
+        with contextlib.closing(database.open_database(path, PASSPHRASE)) as db, \
+                db.session() as s:
+            assert revlog.check(s).ok
 
 
 def test_dry_run_reports_without_changing_the_target(laptops, tmp_path) -> None:

@@ -54,22 +54,37 @@ def _no_float(text: str) -> Any:
     raise CanonicalError(f"float {text}: store numbers as int or decimal string")
 
 
-def parse(data: bytes) -> Any:
-    """Parse JSON bytes back into Python values (floats are refused)."""
-    return json.loads(data.decode("utf-8"), parse_float=_no_float)
+# Made once: json.loads and json.dumps given options build a new decoder or encoder on every
+# call, which shows when a merge opens 100,000 short envelopes.
+_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
+# No check for circular references: it only re-encodes what the parser returned.
+_FAST_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                                 allow_nan=False, check_circular=False)
 
 
-def is_canonical(value: Any, data: bytes) -> bool:
-    """Whether ``data`` is exactly the canonical encoding of ``value`` (parsed from it).
+def parse(data: bytes | str) -> Any:
+    """Parse JSON (UTF-8 bytes, or text) into Python values; floats, NaN and Infinity are
+    refused."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    try:  # what decode() does, less its two white-space scans when there is none
+        value, end = _DECODER.raw_decode(text)
+        if end == len(text):
+            return value
+    except json.JSONDecodeError:
+        pass
+    return _DECODER.decode(text)  # white space around the value, or the error to raise
+
+
+def is_canonical(value: Any, data: bytes | str) -> bool:
+    """Whether ``data`` (bytes, or the text they decode to) is exactly the canonical
+    encoding of ``value`` (parsed from it).
 
     The common case (keys whose code-point order equals their UTF-16 order) is checked with
     the C encoder; only when that differs is the full encoder asked.
     """
-    fast = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
-                      allow_nan=False).encode("utf-8")
-    if fast == data:
-        return True
     try:
-        return canonical_bytes(value) == data
-    except CanonicalError:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        return (_FAST_ENCODER.encode(value) == text
+                or canonical_bytes(value) == text.encode("utf-8"))
+    except ValueError:  # a float, NaN or a lone surrogate has no canonical form
         return False

@@ -17,6 +17,7 @@ ENVELOPE_KEYS = (
     "attachments", "author", "body", "deleted", "device", "hlc",
     "kind", "parents", "record_id", "wall_time",
 )
+_KEY_SET = frozenset(ENVELOPE_KEYS)
 
 
 class RevisionError(ValueError):
@@ -82,13 +83,14 @@ def open_envelope(revision_id: str, data: bytes) -> Revision:
         raise RevisionError(tr("revision {rid}: hash does not match its content",
                                rid=revision_id))
     try:
-        env = canonical.parse(data)
-    except ValueError as exc:
+        text = data.decode("utf-8")
+        env = canonical.parse(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         raise RevisionError(tr("revision {rid}: not valid JSON ({detail})",
                                rid=revision_id, detail=exc)) from None
-    if not isinstance(env, dict) or tuple(sorted(env)) != ENVELOPE_KEYS:
+    if not isinstance(env, dict) or env.keys() != _KEY_SET:
         raise RevisionError(tr("revision {rid}: envelope keys are wrong", rid=revision_id))
-    if not canonical.is_canonical(env, data):
+    if not canonical.is_canonical(env, text):
         raise RevisionError(tr("revision {rid}: envelope is not in canonical form",
                                rid=revision_id))
     if not isinstance(env["body"], dict) or not isinstance(env["deleted"], bool):
@@ -106,7 +108,10 @@ def read_stored(revision_id: str, data: bytes) -> Revision:
 
 
 def _revision(revision_id: str, data: bytes, env: dict) -> Revision:
-    return Revision(
+    # Filled in directly rather than through the frozen dataclass's __init__ (one
+    # object.__setattr__ per field), a quarter of the time of opening an envelope.
+    rev = object.__new__(Revision)
+    vars(rev).update(
         kind=env["kind"],
         record_id=env["record_id"],
         parents=tuple(env["parents"]),
@@ -120,3 +125,4 @@ def _revision(revision_id: str, data: bytes, env: dict) -> Revision:
         id=revision_id,
         envelope=data,
     )
+    return rev

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +49,9 @@ def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Conn
         side = (path.with_name(path.name + s) for s in ("-wal", "-journal"))
         mode = "ro" if any(p.exists() and p.stat().st_size for p in side) else "ro&immutable=1"
     uri = f"{path.resolve().as_uri()}?mode={mode}"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    # A merge opens its sources in worker threads (each key derivation takes 0.1 s of C that
+    # runs without the GIL) and reads them in the caller's thread, never two at once.
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
     conn.execute("PRAGMA trusted_schema = OFF")
@@ -107,9 +109,10 @@ class ExchangeRows:
 class Source:
     """A merge source (exchange file or database) opened read-only.
 
-    ``open_source`` has checked its structure and every page; byte values are still read as
-    bytes whatever their stored type (a cell edited in a database browser becomes TEXT), and
-    any read failure becomes a clear error.
+    ``open_source`` has checked its structure. Ids must be stored as text and the envelopes
+    read as bytes, or the source is refused; other byte values are read as bytes whatever
+    their stored type (a cell edited in a database browser becomes TEXT). Any read failure,
+    such as a damaged page, becomes a clear error.
     """
 
     def __init__(self, path: Path, conn: sqlcipher3.Connection, content: str,
@@ -129,26 +132,51 @@ class Source:
             raise errors.NotADatabase(path=self.path) from e
 
     def revision_ids(self) -> list[str]:
+        """Every revision id (read from the id index, not the table); all must be text."""
         if self._ids is None:
             with self._reading():
-                self._ids = [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+                ids = [r[0] for r in self.conn.execute("SELECT id FROM revision")]
+            if not all(type(i) is str for i in ids):
+                raise errors.ForeignDatabase(path=self.path)
+            self._ids = ids
         return self._ids
 
-    def envelopes(self, ids: list[str]) -> dict[str, bytes]:
+    def envelopes(self, ids: Collection[str]) -> dict[str, bytes]:
+        """The envelopes of ``ids``; refused unless each is stored as bytes.
+
+        Only these rows are read: a revision the target already holds is never looked at.
+        """
+        wanted = set(ids)
         out: dict[str, bytes] = {}
         with self._reading():
-            for start in range(0, len(ids), 900):
-                chunk = ids[start:start + 900]
-                marks = ",".join("?" * len(chunk))
-                out.update(self.conn.execute(
-                    f"SELECT id, coalesce(CAST(envelope AS BLOB), x'') FROM revision "
-                    f"WHERE id IN ({marks})", chunk))
+            if 4 * len(wanted) > len(self.revision_ids()):
+                # Most of the table: one pass in page order beats an index look-up per row.
+                out = dict(self.conn.execute("SELECT id, envelope FROM revision"))
+                for rid in out.keys() - wanted:
+                    del out[rid]
+            else:
+                chunks = sorted(wanted)
+                for start in range(0, len(chunks), 900):
+                    chunk = chunks[start:start + 900]
+                    out.update(self.conn.execute(
+                        f"SELECT id, envelope FROM revision WHERE id IN "
+                        f"({','.join('?' * len(chunk))})", chunk))
+        if not all(type(e) is bytes for e in out.values()):
+            raise errors.ForeignDatabase(path=self.path)
         return out
 
-    def round_ids(self) -> list[str]:
+    def in_another_round(self, rounds: Collection[str]) -> bool:
+        """Whether this source holds round records and none of ``rounds``."""
+        if not rounds:
+            return False
+        marks = ",".join("?" * len(rounds))
         with self._reading():
-            return [r[0] for r in self.conn.execute(
-                "SELECT DISTINCT record_id FROM revision WHERE kind = 'round'")]
+            if self.conn.execute(f"SELECT 1 FROM revision WHERE kind = 'round' AND "
+                                 f"record_id IN ({marks}) LIMIT 1", list(rounds)).fetchone():
+                return False
+            # Stops at the first rows whenever there is a round: a log begins with it.
+            return self.conn.execute(
+                "SELECT 1 FROM revision WHERE kind = 'round' LIMIT 1").fetchone() is not None
 
     def device_envelopes(self, device: str) -> list[tuple[str, bytes]]:
         """The revisions of a device record (its certificate), as (id, envelope bytes)."""
@@ -213,12 +241,12 @@ def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
 
 
 def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, bool]:
-    """Refuse a source unless all a merge reads is plain tables and columns, ids as text
-    and envelopes as bytes (this reads the whole revision table: damage there fails here;
-    damage elsewhere fails when the merge reads it, before it writes anything of the source).
+    """Refuse a source unless all a merge reads is plain tables and columns.
 
-    A view, a virtual table or a generated column would run code the source defines.
-    Returns the file's content kind and whether it has a manifest table.
+    A view, a virtual table or a generated column would run code the source defines. The
+    types of ids and envelopes are checked where they are read (``Source``), so only the
+    rows a merge takes are ever read in full. Returns the file's content kind and whether it
+    has a manifest table.
     """
     objects = {str(name).lower(): (kind, str(sql or "")) for name, kind, sql in
                conn.execute("SELECT name, type, sql FROM sqlite_master")}
@@ -231,8 +259,5 @@ def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, bool]:
         plain = {row[1] for row in conn.execute(f"PRAGMA table_xinfo({table})") if not row[6]}
         if not columns <= plain:
             raise errors.ForeignDatabase(path=path)
-    if conn.execute("SELECT 1 FROM revision WHERE typeof(id) != 'text' "
-                    "OR typeof(envelope) != 'blob' LIMIT 1").fetchone():
-        raise errors.ForeignDatabase(path=path)
     content = dict(conn.execute("SELECT key, value FROM meta")).get("content", "")
     return content, "exchange_manifest" in objects
