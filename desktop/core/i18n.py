@@ -25,6 +25,11 @@ def language() -> str:
     return _language
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for translation where it is defined; ``tr`` translates it where shown."""
+    return text
+
+
 def tr(text: str, **values: object) -> str:
     """Translate ``text`` into the current language and fill in ``{placeholders}``."""
     template = ZH.get(text, text) if _language == "zh_CN" else text

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import func, select
 
 from desktop.core import canonical, errors, hlc, merge_rules
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.merkle import state_digest
 from desktop.core.revision import Revision, RevisionError, open_envelope
 from desktop.services import identity
@@ -46,11 +46,11 @@ MANIFEST_FORMAT = "xuncha-exchange/1"
 
 
 class OtherRound(errors.XunchaError):
-    message = "This file belongs to another inspection round; it was not merged: {path}"
+    message = N_("This file belongs to another inspection round; it was not merged: {path}")
 
 
 class ManifestInvalid(errors.XunchaError):
-    message = "The exchange file's signed manifest does not verify; the file was not merged"
+    message = N_("The exchange file's signed manifest does not verify; the file was not merged")
 
 
 @dataclass
