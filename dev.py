@@ -36,6 +36,9 @@ def setup() -> None:
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
+    # the compiled Chinese catalogue (resources/i18n/*.qm, not committed)
+    subprocess.run([str(PYTHON), str(ROOT / "packaging" / "translations.py"), "release"],
+                   check=True)
     MARKER.write_text(wanted)
 
 

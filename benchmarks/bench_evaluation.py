@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop import translations  # noqa: E402
 from desktop.core import ballot_entry, questionnaire_toml  # noqa: E402
 from desktop.core.ballot_entry import Keyed, LiveTally  # noqa: E402
 from desktop.core.scoring import evaluate  # noqa: E402
@@ -133,6 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     args = parser.parse_args()
+    translations.install()  # the Chinese interface, as the app shows it
     rng = random.Random(1)
     figures = {"count": count_figures(rng)}
     with tempfile.TemporaryDirectory() as tmp:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from desktop import translations  # noqa: E402
 from desktop.core import questionnaire_toml  # noqa: E402
 from desktop.core.ballot_entry import Keyed  # noqa: E402
 from desktop.packet import verify  # noqa: E402
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=12)
     parser.add_argument("--photos", type=int, default=20)
     args = parser.parse_args()
+    translations.install()  # the Chinese documents, as the app makes them
     rng = random.Random(1)
     figures: dict[str, float | int] = {}
     with tempfile.TemporaryDirectory() as tmp:

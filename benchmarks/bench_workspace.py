@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from desktop import translations  # noqa: E402
 from desktop.services import demo, step_records  # noqa: E402
 from desktop.services.workspace import open_workspace  # noqa: E402
 from desktop.store.models import VillageRow  # noqa: E402
@@ -59,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     args = parser.parse_args()
+    translations.install()  # the Chinese interface, as the app shows it
     app = QApplication.instance() or QApplication([])
     from desktop.ui.main_window import MainWindow
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    from desktop.core.i18n import tr
+    from desktop.core.i18n import tr, translate_argparse
+    translate_argparse()
     p = argparse.ArgumentParser(prog="xuncha-gui",
                                 description=tr("Village inspection workbench"))
     p.add_argument("--smoke-test", action="store_true",
@@ -29,6 +30,8 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop import translations
+    catalogue = translations.install()  # before the first tr(): --help speaks Chinese too
     args = _parse(sys.argv[1:] if argv is None else argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from desktop import APP_NAME, logs
     from desktop.core import i18n
+    from desktop.core.i18n import tr
     from desktop.ui.settings_dialog import LANGUAGE_KEY
     logs.configure()
     logs.install_excepthook()
@@ -46,13 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = args.lang or (None if args.smoke_test else QSettings().value(LANGUAGE_KEY, None))
     if chosen in ("zh_CN", "en"):
         i18n.set_language(chosen)
-    app.setApplicationDisplayName(i18n.tr("Village inspection workbench"))
+    app.setApplicationDisplayName(tr("Village inspection workbench"))
     app.setDesktopFileName(APP_NAME)  # resources/xuncha.desktop (the Wayland app id)
     app.setWindowIcon(_icon())
     qt_texts = _translate_qt(app, i18n.language())
     if args.smoke_test:
         print(f"icon: {'missing' if app.windowIcon().isNull() else 'ok'}; "
+              f"catalogue: {translations.CATALOGUE} {'loaded' if catalogue else 'missing'}; "
               f"Qt translation: {qt_texts}")
+        print(f"interface: {i18n.language()}, {tr('Village inspection workbench')}")
         return smoke_test()
     from desktop.ui.main_window import MainWindow
     from desktop.ui.start_dialog import StartDialog

@@ -17,8 +17,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__
-from desktop.core import errors, evaluation_report, kinds, questionnaire_toml, scoring
+from desktop import __version__, translations
+from desktop.core import errors, evaluation_report, i18n, kinds, questionnaire_toml, scoring
 from desktop.core.i18n import tr
 from desktop.packet import ballot_pdf, evaluation_pdf, evaluation_xlsx, layout
 from desktop.packet.session import Attendance, SessionHeader
@@ -248,7 +248,8 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = tr("options")
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {tr('error')}: {message}\n")
+        error = tr("error")
+        self.exit(2, f"{self.prog}: {error}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -445,13 +446,9 @@ def _whole(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def _translate_argparse() -> None:
-    """argparse looks its own phrases up through gettext at run time: answer in ours."""
-    argparse._ = tr  # type: ignore[attr-defined]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _translate_argparse()
+    translations.install()
+    i18n.translate_argparse()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

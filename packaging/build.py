@@ -5,7 +5,8 @@
     python3 packaging/build.py --clean    # forget PyInstaller's cache first
 
 Sets up .venv as dev.py does, installs the ``build`` extra of pyproject.toml (PyInstaller)
-when it is missing, builds packaging/xuncha.spec with build/ as the work folder and dist/ as
+when it is missing, compiles the Chinese catalogue (packaging/translations.py release), builds
+packaging/xuncha.spec with build/ as the work folder and dist/ as
 the output (both git-ignored), and prints the build time and the size of the result.
 """
 
@@ -62,6 +63,9 @@ def main(argv: list[str]) -> int:
     ensure_pyinstaller()
     import PyInstaller
 
+    # the compiled Chinese catalogue, bundled by the spec (resources/i18n/*.qm)
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "translations.py"), "release"],
+                   check=True)
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
     if args.clean:

@@ -6,7 +6,8 @@ In a fresh temporary folder (XUNCHA_DATA_DIR too), with the Qt offscreen platfor
 PYTHONPATH or a virtual environment in the way:
 
 1. ``xuncha --version`` prints the version the bundle was built with (build-info.json);
-2. ``xuncha-gui --smoke-test`` opens every main screen, with the icon and Qt's Chinese texts;
+2. ``xuncha-gui --smoke-test`` opens every main screen, with the icon, the program's Chinese
+   catalogue and Qt's Chinese texts;
 3. ``xuncha demo``, ``stats``, ``check``: SQLCipher, the forms and the services;
 4. ``xuncha ballots``: reportlab, the Chinese fonts of the system, a questionnaire from forms/;
 5. ``xuncha packet`` and ``verify`` when the build has them (pyHanko signatures).
@@ -85,7 +86,8 @@ def main(argv: list[str]) -> int:
         r = Runner(bundle, work)
         r.run("xuncha", "--version", expect=(f"xuncha {info['version']}",))
         r.run("xuncha-gui", "--smoke-test", lines=40,
-              expect=("icon: ok", "qtbase_zh_CN loaded", "smoke test passed"))
+              expect=("icon: ok", "xuncha_zh_CN loaded", "qtbase_zh_CN loaded",
+                      "村（社区）巡察工作台", "smoke test passed"))
         r.run("xuncha", "demo", "demo", "--scale", "small", "--laptops", "2", "--seed", "1",
               expect=("laptop-1.db",))
         db = str(work / "demo" / "laptop-1.db")

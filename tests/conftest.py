@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from desktop import translations  # noqa: E402
 from desktop.core import i18n  # noqa: E402
 from desktop.services import roster  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
@@ -25,6 +26,13 @@ def private_settings(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path_factory.mktemp("settings")))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chinese_catalogue():
+    """The compiled Chinese catalogue, loaded as the app loads it (and built first when the .qm
+    is missing or older than the .ts)."""
+    assert translations.install(), "resources/i18n/xuncha_zh_CN.qm cannot be built or loaded"
 
 
 @pytest.fixture(autouse=True)

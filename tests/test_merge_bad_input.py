@@ -8,6 +8,7 @@ merged; sources are never written to; a killed merge leaves the target before or
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -128,6 +129,41 @@ def test_tampered_revision_is_rejected_with_its_descendants(r):
     assert [xuncha("check", t, code=0).returncode for t in (r.target, r.twin)] == [0, 0]
 
 
+def _forge(conn: sqlcipher3.Connection, parent: str, **changes: object) -> str:
+    """Add to a source a revision on ``parent`` with envelope fields changed, hashed anew."""
+    envelope = {**canonical.parse(conn.execute(
+        "SELECT envelope FROM revision WHERE id = ?", (parent,)).fetchone()[0]),
+        "parents": [parent], **changes}
+    data = canonical.canonical_bytes(envelope)
+    rid = hashlib.sha256(data).hexdigest()
+    row = {k: envelope[k] if isinstance(envelope[k], str) else "x"
+           for k in ("kind", "record_id", "author", "device", "hlc", "wall_time")}
+    conn.execute("INSERT INTO revision (id, kind, record_id, author, device, hlc, wall_time, "
+                 "deleted, envelope) VALUES (:id, :kind, :record_id, :author, :device, :hlc, "
+                 ":wall_time, 0, :envelope)", {**row, "id": rid, "envelope": data})
+    conn.execute("INSERT INTO revision_parent VALUES (?, ?)", (rid, parent))
+    return rid
+
+
+def test_revisions_with_a_malformed_clock_or_field_are_rejected_the_rest_merge(r):
+    conn = raw(shutil.copyfile(r.bdb, bad := r.dir / "forged.db"), PASSPHRASE)
+    forged = [_forge(conn, r.chain[-1], hlc="yesterday"),
+              _forge(conn, r.chain[-1], hlc=1764000000000),
+              _forge(conn, r.chain[-1], parents=[r.chain[-1], 7]),
+              _forge(conn, r.chain[-1], author=None)]
+    conn.commit()
+    conn.close()
+    report = merge.merge(r.target, PASSPHRASE, [bad])
+    wrong = "revision {rid}: a field of its envelope has the wrong type or form"
+    assert (src := report.sources[0]).error == "" and src.rejected == {
+        rid: tr(wrong, rid=rid) for rid in forged}
+    digest, ids, _ = checked(r.target)
+    assert set(r.chain) | r.others <= ids and not ids & set(forged)
+    assert digest == report.digest_after
+    cli = xuncha("merge", r.twin, bad, "--json", code=0)
+    assert sorted(json.loads(cli.stdout)["sources"][0]["rejected"]) == sorted(forged)
+
+
 def _signer(r: SimpleNamespace, bad: Path) -> None:  # a true signature by an outside key
     conn = raw(shutil.copyfile(r.bxch, bad), EXCHANGE)
     manifest = canonical.canonical_bytes({**canonical.parse(conn.execute(
@@ -198,6 +234,8 @@ REFUSED = {
     "column-renamed": (_sql("ALTER TABLE revision RENAME COLUMN envelope TO payload"), FOREIGN),
     "envelope-as-text": (_sql("UPDATE revision SET envelope = CAST(envelope AS TEXT) "
                               "WHERE rowid = (SELECT max(rowid) FROM revision)"), FOREIGN),
+    "id-not-hex": (_sql("UPDATE revision SET id = 'zz' || substr(id, 3) "
+                        "WHERE rowid = (SELECT max(rowid) FROM revision)"), FOREIGN),
     "no-manifest": (_sql("DROP TABLE exchange_manifest"), NOT_SIGNED),
     "manifest-not-an-object": (_self_signed_list, NOT_SIGNED),
     "relabelled-as-database": (_sql("DELETE FROM meta WHERE key = 'content'"), NOT_SIGNED),
@@ -292,6 +330,34 @@ def test_merge_killed_at_random_moments_leaves_before_or_after(six, tmp_path):
         assert again.backup is None or not Path(f"{again.backup}.partial").exists()
     print(f"\n(delay s, killed, backup begun, merged) for a {six.seconds:.2f} s merge: {outcomes}")
     assert any(killed and begun and not full for _, killed, begun, full in outcomes), outcomes
+
+
+@pytest.mark.slow
+def test_first_merge_killed_leaves_no_target_or_the_whole_one(six, tmp_path):
+    whole = merge.merge(tmp_path / "reference.db", six.key, six.sources,
+                        exchange_passphrase=EXCHANGE).digest_after
+    rng, outcomes = random.Random(6), []
+    for i in range(4):
+        (folder := tmp_path / f"run{i}").mkdir()
+        child = start_merge(target := folder / "new.db", six.sources)
+        time.sleep(rng.uniform(0.05, 1.2 * six.seconds))
+        child.kill()
+        child.communicate(timeout=30)
+        made = target.exists()
+        assert not made or checked(target, six.key)[0] == whole  # never a part of a target
+        outcomes.append((made, sorted(p.name for p in folder.iterdir())))
+        again = merge.merge(target, six.key, six.sources, exchange_passphrase=EXCHANGE)
+        assert again.digest_after == whole and again.nothing_new == made
+        assert [p.name for p in folder.iterdir()] == ["new.db"]  # the interrupted one removed
+    print(f"\n(target made, files left) after each kill: {outcomes}")
+    assert not all(made for made, _ in outcomes), outcomes
+
+
+def test_dry_run_into_a_missing_target_leaves_no_file(r):
+    report = merge.merge(r.dir / "new.db", PASSPHRASE, [r.bxch], exchange_passphrase=EXCHANGE,
+                         dry_run=True)
+    assert report.sources[0].new_revisions > 0 and report.dry_run
+    assert not list(r.dir.glob("new.db*"))
 
 
 def test_export_refuses_short_passphrases_and_read_only_folders(r, world_dir):  # noqa: F811

@@ -240,6 +240,43 @@ def test_version_1_file_gains_the_evaluation_step_and_register_tables(workspace,
     assert database.probe(db_path.with_name(f"{db_path.name}.v1.bak"), PASSPHRASE) == 1
 
 
+def test_version_5_pairs_of_ids_lose_their_rowid_and_keep_their_rows(workspace, db_path):
+    village = make_tree(workspace)["village"]
+    roster.rename(workspace, village, "新桥新村")
+    roster.attach(workspace, village, b"a scanned ledger page")
+    workspace.close()
+    conn = raw_connection(db_path)
+    old = {}
+    for table, key in (("revision_parent", "revision_id, parent_id"),
+                       ("revision_attachment", "revision_id, blob_hash"),
+                       ("head", "record_id, revision_id")):
+        old[table] = conn.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
+        columns = ", ".join(f"{c} VARCHAR NOT NULL" for c in key.split(", "))
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY ({key}))")  # as version 5
+        conn.executemany(f"INSERT INTO {table} VALUES (?, ?)", old[table])
+    conn.execute("CREATE INDEX ix_revision_parent_parent ON revision_parent (parent_id)")
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    assert all(old.values())
+    database.open_database(db_path, PASSPHRASE).close()
+    conn = raw_connection(db_path)
+    try:
+        for table, rows in old.items():
+            sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+            assert "WITHOUT ROWID" in sql[0]
+            key = "revision_id, parent_id" if table == "revision_parent" else "1, 2"
+            assert conn.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall() == rows
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                            "AND name LIKE '%_v5'").fetchone()[0] == 0
+        with pytest.raises(sqlcipher3.dbapi2.IntegrityError, match="immutable"):
+            conn.execute("DELETE FROM revision_parent")
+    finally:
+        conn.close()
+    assert run_cli("check", str(db_path)).returncode == 0
+
+
 def test_newer_schema_is_refused_untouched(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)

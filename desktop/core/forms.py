@@ -41,7 +41,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.canonical import CanonicalError, canonical_bytes
 from desktop.core.form_values import CLEANERS, BadValue, is_empty
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.questionnaire import Label
 
 KINDS = ("text", "long_text", "number", "date", "time", "choice", "multi_choice", "person",
@@ -59,7 +59,7 @@ def state_label(state: str) -> str:
 
 
 class FormValuesError(errors.XunchaError, ValueError):
-    message = "{form} (version {version}) cannot be saved"
+    message = N_("{form} (version {version}) cannot be saved")
 
     def __init__(self, form: Form, problems: list[Problem]) -> None:
         super().__init__(tr("; ").join(p.message for p in problems), form=form.label.text(),
@@ -124,7 +124,7 @@ class Problem:
 
 
 class FormNotFound(errors.XunchaError, LookupError):
-    message = "No form {key} version {version}; available: {available}"
+    message = N_("No form {key} version {version}; available: {available}")
 
 
 class FormSet:

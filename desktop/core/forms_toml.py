@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 from desktop import paths
 from desktop.core import errors
 from desktop.core.forms import KINDS, Field, Form, FormSet, Option
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.id_numbers import PATTERNS
 from desktop.core.questionnaire import Label
 
@@ -44,7 +44,7 @@ Where = tuple[str | int, ...]
 
 
 class FormDefinitionError(errors.XunchaError):
-    message = "Form definition {path}, line {line}"
+    message = N_("Form definition {path}, line {line}")
 
 
 def load(path: Path) -> Form:

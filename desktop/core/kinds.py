@@ -12,21 +12,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.errors import XunchaError
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 
 ROLES = ("leader", "deputy", "liaison", "member")
 DUPLICATE_DECISIONS = ("same", "different")
 # Who takes part in a democratic evaluation: 党员, 村民代表, 群众.
 PARTICIPANTS = ("party_members", "representatives", "villagers")
-PARTICIPANT_LABELS = {"party_members": "Party members", "representatives": "Villager representatives",
-                      "villagers": "Villagers"}
+PARTICIPANT_LABELS = {"party_members": N_("Party members"),
+                      "representatives": N_("Villager representatives"),
+                      "villagers": N_("Villagers")}
 # The village's people a form can name (谈话对象, 两委成员 to evaluate): 两委 members, party
 # members, villagers and others, besides the inspectors of the round.
 PERSON_CATEGORIES = ("committee", "party_member", "villager", "other")
-PERSON_CATEGORY_LABELS = {"committee": "Village committee member", "party_member": "Party member",
-                          "villager": "Villager", "other": "Other"}
+PERSON_CATEGORY_LABELS = {"committee": N_("Village committee member"),
+                          "party_member": N_("Party member"), "villager": N_("Villager"),
+                          "other": N_("Other")}
 ENTRIES = ("first", "second")  # double entry of ballots: keyed, then keyed again to verify
-ENTRY_LABELS = {"first": "First entry", "second": "Verifying entry"}
+ENTRY_LABELS = {"first": N_("First entry"), "second": N_("Verifying entry")}
 MAX_BALLOTS = 100_000
 # The registers (core.registers has their labels and rules).
 FINDING_STATUSES = ("drafted", "reviewed", "signed_off")  # 承办人 → 副组长审核 → 组长签发
@@ -42,50 +44,64 @@ TASK_STATUSES = ("open", "closed")  # closed = 销号
 NUMBERED_KINDS = ("finding", "clue")
 MAX_SEQUENCE = 99_999
 KIND_LABELS = {
-    "round": "Round", "team": "Team", "inspector": "Inspector", "device": "Device",
-    "district": "District", "town": "Town", "village": "Village",
-    "duplicate_link": "Duplicate link", "evaluation": "Democratic evaluation",
-    "ballot": "Ballot", "step_record": "Step record", "person": "Person of the village", "finding": "Finding",
-    "finding_amendment": "Amendment of a finding", "clue": "Problem clue",
-    "suggestion": "Rectification suggestion", "rule_improved": "Rule improved",
-    "immediate_rectification": "Immediate rectification", "rectification": "Rectification task",
-    "numbering": "Numbering pattern",
+    "round": N_("Round"), "team": N_("Team"), "inspector": N_("Inspector"),
+    "device": N_("Device"), "district": N_("District"), "town": N_("Town"),
+    "village": N_("Village"), "duplicate_link": N_("Duplicate link"),
+    "evaluation": N_("Democratic evaluation"), "ballot": N_("Ballot"),
+    "step_record": N_("Step record"), "person": N_("Person of the village"),
+    "finding": N_("Finding"), "finding_amendment": N_("Amendment of a finding"),
+    "clue": N_("Problem clue"), "suggestion": N_("Rectification suggestion"),
+    "rule_improved": N_("Rule improved"), "immediate_rectification": N_("Immediate rectification"),
+    "rectification": N_("Rectification task"), "numbering": N_("Numbering pattern"),
 }
 FIELD_LABELS = {
-    "name": "Name", "year": "Year", "role": "Role", "round_id": "Round", "team_id": "Team",
-    "inspector_id": "Inspector", "certificate": "Certificate", "district_id": "District",
-    "town_id": "Town", "first_id": "First record", "second_id": "Second record",
-    "decision": "Decision", "steps": "Steps of the round", "village_id": "Village", "held_on": "Date",
-    "questionnaire": "Questionnaire", "members": "Committee members", "issued": "Ballots issued",
-    "evaluation_id": "Democratic evaluation", "serial": "Serial number", "entry": "Entry",
-    "answers": "Answers", "void_reason": "Reason the ballot is void", "step": "Step",
-    "form": "Form", "form_version": "Form version", "values": "Values",
-    "number": "Number", "sequence": "Sequence number", "title": "Title",
-    "aspect": "Category", "focus": "Supervision focus", "problem_class": "Class of problem",
-    "description": "Description", "basis": "Basis for the finding", "source": "Source",
-    "evidence_records": "Evidence records", "evidence_files": "Evidence attachments",
-    "responsible_party": "Responsible party", "status": "Status", "drafted_by": "Drafted by",
-    "reviewed_by": "Reviewed by", "reviewed_at": "Reviewed at", "signed_by": "Signed off by",
-    "signed_at": "Signed off at", "finding_id": "Finding", "amends": "Revision amended",
-    "reason": "Reason", "changes": "Changes", "person": "Person", "post": "Post",
-    "category": "Category", "summary": "Summary", "proposed_handling": "Proposed handling",
-    "sealed": "Sealed", "handed_over_to": "Handed over to", "handed_over_on": "Handed over on",
-    "handed_over_by": "Handed over by", "received_by": "Received by",
-    "feedback_due": "Feedback due", "feedback_on": "Feedback received on",
-    "feedback_result": "Feedback", "measure": "Measure", "responsible": "Responsible person",
-    "deadline": "Deadline", "closed_on": "Closed out on", "closure_note": "Close-out note",
-    "closure_records": "Close-out evidence records", "closure_files": "Close-out evidence files",
-    "register": "Register", "pattern": "Number pattern",
-    **{f"{p}_expected": f"{label} expected" for p, label in PARTICIPANT_LABELS.items()},
-    **{f"{p}_present": f"{label} present" for p, label in PARTICIPANT_LABELS.items()},
+    "name": N_("Name"), "year": N_("Year"), "role": N_("Role"), "round_id": N_("Round"),
+    "team_id": N_("Team"), "inspector_id": N_("Inspector"), "certificate": N_("Certificate"),
+    "district_id": N_("District"), "town_id": N_("Town"), "first_id": N_("First record"),
+    "second_id": N_("Second record"), "decision": N_("Decision"),
+    "steps": N_("Steps of the round"), "village_id": N_("Village"), "held_on": N_("Date"),
+    "questionnaire": N_("Questionnaire"), "members": N_("Committee members"),
+    "issued": N_("Ballots issued"), "evaluation_id": N_("Democratic evaluation"),
+    "serial": N_("Serial number"), "entry": N_("Entry"), "answers": N_("Answers"),
+    "void_reason": N_("Reason the ballot is void"), "step": N_("Step"), "form": N_("Form"),
+    "form_version": N_("Form version"), "values": N_("Values"), "number": N_("Number"),
+    "sequence": N_("Sequence number"), "title": N_("Title"), "aspect": N_("Category"),
+    "focus": N_("Supervision focus"), "problem_class": N_("Class of problem"),
+    "description": N_("Description"), "basis": N_("Basis for the finding"),
+    "source": N_("Source"), "evidence_records": N_("Evidence records"),
+    "evidence_files": N_("Evidence attachments"), "responsible_party": N_("Responsible party"),
+    "status": N_("Status"), "drafted_by": N_("Drafted by"), "reviewed_by": N_("Reviewed by"),
+    "reviewed_at": N_("Reviewed at"), "signed_by": N_("Signed off by"),
+    "signed_at": N_("Signed off at"), "finding_id": N_("Finding"),
+    "amends": N_("Revision amended"), "reason": N_("Reason"), "changes": N_("Changes"),
+    "person": N_("Person"), "post": N_("Post"), "category": N_("Category"),
+    "summary": N_("Summary"), "proposed_handling": N_("Proposed handling"),
+    "sealed": N_("Sealed"), "handed_over_to": N_("Handed over to"),
+    "handed_over_on": N_("Handed over on"), "handed_over_by": N_("Handed over by"),
+    "received_by": N_("Received by"), "feedback_due": N_("Feedback due"),
+    "feedback_on": N_("Feedback received on"), "feedback_result": N_("Feedback"),
+    "measure": N_("Measure"), "responsible": N_("Responsible person"),
+    "deadline": N_("Deadline"), "closed_on": N_("Closed out on"),
+    "closure_note": N_("Close-out note"), "closure_records": N_("Close-out evidence records"),
+    "closure_files": N_("Close-out evidence files"), "register": N_("Register"),
+    "pattern": N_("Number pattern"),
+    # the attendance of each group of PARTICIPANTS
+    "party_members_expected": N_("Party members expected"),
+    "representatives_expected": N_("Villager representatives expected"),
+    "villagers_expected": N_("Villagers expected"),
+    "party_members_present": N_("Party members present"),
+    "representatives_present": N_("Villager representatives present"),
+    "villagers_present": N_("Villagers present"),
 }
 # Where a field's meaning depends on the kind ("name" of a person is a full name).
 KIND_FIELD_LABELS = {
-    ("round", "name"): "Round name", ("team", "name"): "Team name",
-    ("inspector", "name"): "Full name", ("person", "name"): "Full name", ("district", "name"): "District name",
-    ("town", "name"): "Town name", ("village", "name"): "Village name",
+    ("round", "name"): N_("Round name"), ("team", "name"): N_("Team name"),
+    ("inspector", "name"): N_("Full name"), ("person", "name"): N_("Full name"),
+    ("district", "name"): N_("District name"), ("town", "name"): N_("Town name"),
+    ("village", "name"): N_("Village name"),
 }
-ROLE_LABELS = {"leader": "Leader", "deputy": "Deputy leader", "liaison": "Liaison", "member": "Member"}
+ROLE_LABELS = {"leader": N_("Leader"), "deputy": N_("Deputy leader"), "liaison": N_("Liaison"),
+               "member": N_("Member")}
 
 
 class ValidationError(XunchaError, ValueError):

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from desktop.core import errors
-from desktop.core.i18n import language, tr
+from desktop.core.i18n import N_, language, tr
 
 GRADE_BASES = ("favourable_rate", "score")
 
 
 class QuestionnaireError(errors.XunchaError):
-    message = "Questionnaire {path}"
+    message = N_("Questionnaire {path}")
 
 
 @dataclass(frozen=True)

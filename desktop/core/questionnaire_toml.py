@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from desktop import paths
 from desktop.core import errors
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.questionnaire import (
     GRADE_BASES,
     Bound,
@@ -38,7 +38,7 @@ _KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class QuestionnaireNotFound(errors.XunchaError):
-    message = "No questionnaire {name}; available: {available}"
+    message = N_("No questionnaire {name}; available: {available}")
 
 
 def load(path: Path) -> Questionnaire:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.errors import XunchaError
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 
 
 class RegisterRefused(XunchaError):
@@ -31,28 +31,30 @@ class RegisterRefused(XunchaError):
 
 
 class FindingLocked(RegisterRefused):
-    message = "Finding {number} is signed off and locked; change it through an amendment"
+    message = N_("Finding {number} is signed off and locked; change it through an amendment")
 
 
-ASPECT_LABELS = {"party_affairs": "Party affairs", "finance": "Finances", "ecology": "Ecology",
-                 "living": "Living conditions"}
-FOCUS_LABELS = {"three_affairs": "Three affairs", "three_assets": "Three assets",
-                "three_lives": "Production, living and ecology"}
-CLASS_LABELS = {"individual": "Individual problem", "common": "Common problem",
-                "stubborn": "Stubborn problem"}
-STATUS_LABELS = {"drafted": "Drafted", "reviewed": "Reviewed", "signed_off": "Signed off"}
+ASPECT_LABELS = {"party_affairs": N_("Party affairs"), "finance": N_("Finances"),
+                 "ecology": N_("Ecology"), "living": N_("Living conditions")}
+FOCUS_LABELS = {"three_affairs": N_("Three affairs"), "three_assets": N_("Three assets"),
+                "three_lives": N_("Production, living and ecology")}
+CLASS_LABELS = {"individual": N_("Individual problem"), "common": N_("Common problem"),
+                "stubborn": N_("Stubborn problem")}
+STATUS_LABELS = {"drafted": N_("Drafted"), "reviewed": N_("Reviewed"),
+                 "signed_off": N_("Signed off")}
 CLUE_CATEGORY_LABELS = {
-    "political": "Political discipline", "organisational": "Organisational discipline",
-    "integrity": "Integrity discipline", "mass": "Discipline towards the people",
-    "work": "Work discipline", "life": "Discipline in private life",
-    "collective_assets": "Collective funds, assets and resources",
-    "benefit_funds": "Benefit and relief funds", "other": "Other"}
-HANDLING_LABELS = {"talk_or_letter": "Talk or letter of inquiry",
-                   "preliminary_check": "Preliminary verification",
-                   "hold": "Kept for later examination", "close": "Closed without action"}
-RECEIVER_LABELS = {"discipline_commission": "Discipline inspection and supervision commission",
-                   "organisation_department": "Organisation department"}
-TASK_STATUS_LABELS = {"open": "Being rectified", "closed": "Closed out"}
+    "political": N_("Political discipline"), "organisational": N_("Organisational discipline"),
+    "integrity": N_("Integrity discipline"), "mass": N_("Discipline towards the people"),
+    "work": N_("Work discipline"), "life": N_("Discipline in private life"),
+    "collective_assets": N_("Collective funds, assets and resources"),
+    "benefit_funds": N_("Benefit and relief funds"), "other": N_("Other")}
+HANDLING_LABELS = {"talk_or_letter": N_("Talk or letter of inquiry"),
+                   "preliminary_check": N_("Preliminary verification"),
+                   "hold": N_("Kept for later examination"), "close": N_("Closed without action")}
+RECEIVER_LABELS = {
+    "discipline_commission": N_("Discipline inspection and supervision commission"),
+    "organisation_department": N_("Organisation department")}
+TASK_STATUS_LABELS = {"open": N_("Being rectified"), "closed": N_("Closed out")}
 LABEL_TABLES = (ASPECT_LABELS, FOCUS_LABELS, CLASS_LABELS, STATUS_LABELS, CLUE_CATEGORY_LABELS,
                 HANDLING_LABELS, RECEIVER_LABELS, TASK_STATUS_LABELS)
 
@@ -139,14 +141,14 @@ class Transition:
 
 TRANSITIONS = {t.action: t for t in (
     Transition("review", "drafted", "reviewed", ("leader", "deputy"),
-               "Only the leader or a deputy leader may review a finding",
-               "Only a drafted finding can be reviewed"),
+               N_("Only the leader or a deputy leader may review a finding"),
+               N_("Only a drafted finding can be reviewed")),
     Transition("send_back", "reviewed", "drafted", ("leader", "deputy"),
-               "Only the leader or a deputy leader may send a finding back",
-               "Only a reviewed finding can be sent back"),
+               N_("Only the leader or a deputy leader may send a finding back"),
+               N_("Only a reviewed finding can be sent back")),
     Transition("sign_off", "reviewed", "signed_off", ("leader",),
-               "Only the leader may sign off a finding",
-               "Only a reviewed finding can be signed off"),
+               N_("Only the leader may sign off a finding"),
+               N_("Only a reviewed finding can be signed off")),
 )}
 
 

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core import canonical
+from desktop.core import canonical, hlc
 from desktop.core.i18n import tr
 
 ENVELOPE_KEYS = (
@@ -96,7 +96,27 @@ def open_envelope(revision_id: str, data: bytes) -> Revision:
     if not isinstance(env["body"], dict) or not isinstance(env["deleted"], bool):
         raise RevisionError(tr("revision {rid}: body or deleted flag has the wrong type",
                                rid=revision_id))
+    if not _well_typed(env):
+        raise RevisionError(tr("revision {rid}: a field of its envelope has the wrong type "
+                               "or form", rid=revision_id))
     return _revision(revision_id, data, env)
+
+
+_TEXT_KEYS = ("author", "device", "hlc", "kind", "record_id", "wall_time")
+
+
+def _well_typed(env: dict) -> bool:
+    """Text where text belongs, lists of text for links, and a clock value that parses."""
+    if not all(type(env[key]) is str for key in _TEXT_KEYS):
+        return False
+    for key in ("parents", "attachments"):
+        if type(env[key]) is not list or not all(type(i) is str for i in env[key]):
+            return False
+    try:
+        hlc.Timestamp.parse(env["hlc"])
+    except ValueError:
+        return False
+    return True
 
 
 def read_stored(revision_id: str, data: bytes) -> Revision:

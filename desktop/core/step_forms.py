@@ -17,7 +17,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.form_values import is_empty
 from desktop.core.forms import Field, Form, FormSet, Path, validate_draft
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.questionnaire import Label
 from desktop.core.steps import DEFAULT_STEPS, Step
 
@@ -26,7 +26,7 @@ WIDENINGS = frozenset({("text", "long_text")})
 
 
 class StepsError(errors.XunchaError, ValueError):
-    message = "Steps of the round"
+    message = N_("Steps of the round")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.registers import ASPECT_LABELS, CLASS_LABELS, FOCUS_LABELS, STATUS_LABELS
 from desktop.packet import layout
 from desktop.packet.document_model import FindingPaper, PaperText, local_minute
@@ -33,10 +33,10 @@ from desktop.packet.document_parts import (
 from desktop.packet.fonts import FontSet
 from desktop.packet.layout import TEXT_WIDTH, Styles, text
 
-FIELD_LABELS = {"title": "Title", "aspect": "Aspect", "focus": "Supervision focus",
-                "problem_class": "Class of problem", "description": "Description",
-                "basis": "Basis for the finding", "responsible_party": "Responsible party",
-                "evidence_records": "Linked records", "evidence_files": "Attached files"}
+FIELD_LABELS = {"title": N_("Title"), "aspect": N_("Aspect"), "focus": N_("Supervision focus"),
+                "problem_class": N_("Class of problem"), "description": N_("Description"),
+                "basis": N_("Basis for the finding"), "responsible_party": N_("Responsible party"),
+                "evidence_records": N_("Linked records"), "evidence_files": N_("Attached files")}
 
 
 def number_text(paper: FindingPaper) -> str:

@@ -31,6 +31,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.core import errors
+from desktop.core.i18n import N_
 
 ENVIRONMENT = "XUNCHA_PDF_FONT"
 ROLES = ("body", "title", "heading", "kai")
@@ -47,18 +48,18 @@ FALLBACK_FREE = ("wqy/wqy-microhei.ttc", "arphic/uming.ttc", "arphic/ukai.ttc",
 
 
 class FontMissing(errors.XunchaError):
-    message = ("No Chinese TrueType font for PDF documents: install fonts-wqy-microhei and "
-               "fonts-arphic-uming, or set XUNCHA_PDF_FONT to a .ttf or .ttc file")
+    message = N_("No Chinese TrueType font for PDF documents: install fonts-wqy-microhei and "
+                 "fonts-arphic-uming, or set XUNCHA_PDF_FONT to a .ttf or .ttc file")
 
 
 class FontUnusable(errors.XunchaError):
-    message = ("The font {path} cannot be used in PDF documents: a TrueType font (.ttf or "
-               ".ttc) with Chinese characters is needed")
+    message = N_("The font {path} cannot be used in PDF documents: a TrueType font (.ttf or "
+                 ".ttc) with Chinese characters is needed")
 
 
 class GlyphMissing(errors.XunchaError):
-    message = ("No installed font has the character “{char}” ({code}), in “{context}”: install a "
-               "font that has it (e.g. fonts-hanazono) or set XUNCHA_PDF_FONT to one")
+    message = N_("No installed font has the character “{char}” ({code}), in “{context}”: "
+                 "install a font that has it (e.g. fonts-hanazono) or set XUNCHA_PDF_FONT to one")
 
     def __init__(self, char: str, text: str) -> None:
         shown = text if len(text) <= 30 else text[:29] + "…"
@@ -67,7 +68,7 @@ class GlyphMissing(errors.XunchaError):
 
 
 class NoSingleFont(errors.XunchaError):
-    message = "No single installed font has every character of “{context}”"
+    message = N_("No single installed font has every character of “{context}”")
 
 
 @dataclass(frozen=True)

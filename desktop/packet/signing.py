@@ -38,17 +38,18 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from desktop.core import errors
+from desktop.core.i18n import N_
 
 HANDOVER_FIELD, RECEIVER_FIELD = "Handover", "Receiver"
 CATALOG_KEY = "/XunchaPacket"  # the manifest's SHA-256, inside the signed revision
 
 
 class KeyUnusable(errors.XunchaError):
-    message = "The signing key cannot be used ({what}): wrong password, or not a key file"
+    message = N_("The signing key cannot be used ({what}): wrong password, or not a key file")
 
 
 class SigningFailed(errors.XunchaError):
-    message = "The packet could not be signed"
+    message = N_("The packet could not be signed")
 
 
 @dataclass(frozen=True)

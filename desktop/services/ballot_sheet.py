@@ -22,7 +22,7 @@ import openpyxl  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from desktop.core import errors
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Ballot
 
@@ -33,7 +33,7 @@ _SHOWN = 3  # problems spelled out in the message; the rest are counted
 
 
 class BallotSheetError(errors.XunchaError):
-    message = "Ballot sheet {path}"
+    message = N_("Ballot sheet {path}")
 
 
 def header(questionnaire: Questionnaire) -> list[str]:

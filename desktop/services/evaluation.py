@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from desktop.core import ballot_entry, errors, questionnaire_toml
 from desktop.core.ballot_entry import Keyed, Mismatch
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.kinds import ENTRIES, ENTRY_LABELS, PARTICIPANT_LABELS, PARTICIPANTS
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Evaluation, evaluate
@@ -30,11 +30,11 @@ SERIAL_DIGITS = 4
 
 
 class BallotRefused(errors.XunchaError):
-    message = "Ballot {serial} was not saved"
+    message = N_("Ballot {serial} was not saved")
 
 
 class SetupRefused(errors.XunchaError):
-    message = "The evaluation was not changed"
+    message = N_("The evaluation was not changed")
 
 
 @dataclass(frozen=True)

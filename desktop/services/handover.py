@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import errors
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.packet import layout, posting_pdf, verify
 from desktop.packet.document_model import FileRef, Posting
 from desktop.packet.documents import packet_documents
@@ -62,15 +62,15 @@ from desktop.store.models import (
 
 
 class VillageUnknown(errors.XunchaError):
-    message = "No village called {name} (give its name or id)"
+    message = N_("No village called {name} (give its name or id)")
 
 
 class VillageAmbiguous(errors.XunchaError):
-    message = "More than one village is called {name}: give its id ({ids})"
+    message = N_("More than one village is called {name}: give its id ({ids})")
 
 
 class DataChanged(errors.XunchaError):
-    message = "The data changed while the packet was being made; make it again"
+    message = N_("The data changed while the packet was being made; make it again")
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ def make_posting(db: Path, passphrase: str, out: Path, request: Request, *,
 
 
 class Cancelled(errors.XunchaError):
-    message = "Cancelled; nothing was written"
+    message = N_("Cancelled; nothing was written")
 
 
 def verify_file(path: Path, trust: Sequence[Path] = ()) -> verify.Verification:
@@ -324,4 +324,4 @@ def verify_file(path: Path, trust: Sequence[Path] = ()) -> verify.Verification:
 
 
 class CertificateUnreadable(errors.XunchaError):
-    message = "Not a certificate (PEM or DER): {path}"
+    message = N_("Not a certificate (PEM or DER): {path}")

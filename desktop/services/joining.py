@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.core import errors, kinds
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.ids import uuid7
 from desktop.services import identity, merge
 from desktop.services.roster import register_device
@@ -24,7 +24,7 @@ from desktop.store.models import InspectorRow, TeamRow
 
 
 class NotARound(errors.XunchaError):
-    message = "{path} holds no round to join"
+    message = N_("{path} holds no round to join")
 
 
 def join_round(path: Path, passphrase: str, exchange_file: Path, exchange_passphrase: str,

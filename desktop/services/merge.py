@@ -154,7 +154,11 @@ def merge(
     """
     target = Path(target)
     passphrases = [p for p in (exchange_passphrase, target_passphrase) if p]
+    building = target.with_name(target.name + ".partial")  # a new target until it is whole
     with contextlib.ExitStack() as stack, _collector_paused():
+        if not target.exists():
+            database.remove_files(building)  # left by a merge that was interrupted
+            stack.callback(database.remove_files, building)  # last: after it is closed
         files = _Opening(stack)
         mine = files.submit(_Target.open, target, target_passphrase) if target.exists() else None
         pending = [files.submit(_open, Path(path), passphrases) for path in sources]
@@ -176,7 +180,8 @@ def merge(
         # The target is made, or backed up, in a thread while the other sources are read.
         preparing = None
         if old is None:
-            preparing = files.submit(database.create, target, target_passphrase)
+            preparing = files.submit(database.create, building, target_passphrase,
+                                     building=True)
         elif old.ids and not dry_run:
             progress(tr("Backing up the target"))
             preparing = files.pool.submit(database.backup_copy, old.db,
@@ -194,6 +199,8 @@ def merge(
                     raise _DryRun()
         except _DryRun:
             pass
+        if old is None and not dry_run:
+            database.publish(db, target)
         report.digest_after = after.result()
         report.backup = backup
         return report
@@ -209,8 +216,8 @@ class _Opening:
         stack.callback(lambda: [close() for close in self.opened])
         self.pool = stack.enter_context(ThreadPoolExecutor(2))  # shut down before closing
 
-    def submit(self, task: Callable[..., Any], *args: Any) -> Future[Any]:
-        future = self.pool.submit(task, *args)
+    def submit(self, task: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+        future = self.pool.submit(task, *args, **kwargs)
         future.add_done_callback(self._opened)
         return future
 

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 
 from desktop.core import errors, forms, forms_toml
 from desktop.core.forms import Field, Form, FormSet
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.ids import uuid7
 from desktop.core.step_forms import RoundStep, round_steps
 from desktop.services import people
@@ -26,7 +26,8 @@ from desktop.store import revlog
 from desktop.store.models import LocalDraft, RoundRow, StepRecordRow, VillageRow
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
-STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", COMPLETE: "Complete"}
+STATUS_LABELS = {NOT_STARTED: N_("Not started"), IN_PROGRESS: N_("In progress"),
+                 COMPLETE: N_("Complete")}
 
 
 @functools.cache

@@ -8,9 +8,10 @@ this release can read its schema; every SQLite failure is turned into a clear er
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,14 +28,17 @@ from desktop.store.models import (
     BallotRow,
     Base,
     EvaluationRow,
+    Head,
     LocalDraft,
     Meta,
     PersonRow,
+    RevisionAttachment,
+    RevisionParent,
     StepRecordRow,
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -65,10 +69,27 @@ def _add_person_table(session: Session) -> None:
     Base.metadata.create_all(session.connection(), tables=[PersonRow.__table__])
 
 
+def _drop_rowids(session: Session) -> None:
+    # Version 5 kept these pairs of ids in a rowid table beside their primary-key index, so
+    # each was stored, and written on every merge, twice.
+    conn = session.connection()
+    for table in (RevisionParent.__table__, RevisionAttachment.__table__, Head.__table__):
+        for index in table.indexes:
+            conn.exec_driver_sql(f"DROP INDEX {index.name}")
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} RENAME TO {table.name}_v5")
+        table.create(conn)
+        columns = ", ".join(c.name for c in table.columns)
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) "
+                             f"SELECT {columns} FROM {table.name}_v5")
+        conn.exec_driver_sql(f"DROP TABLE {table.name}_v5")  # and its triggers
+        if table.name in IMMUTABLE_TABLES:
+            _create_triggers(conn, [table.name])
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
 MIGRATIONS: dict[int, Callable[[Session], None]] = {
     1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables,
-    4: _add_person_table}
+    4: _add_person_table, 5: _drop_rowids}
 
 
 def _key_url(path: Path, passphrase: str) -> URL:
@@ -77,10 +98,10 @@ def _key_url(path: Path, passphrase: str) -> URL:
                       database=str(path))
 
 
-def _on_connect(dbapi_conn: object, _record: object) -> None:
+def _on_connect(dbapi_conn: object, _record: object, journal: str = "WAL") -> None:
     dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
-    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute(f"PRAGMA journal_mode = {journal}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA trusted_schema = OFF")
     cur.execute("PRAGMA busy_timeout = 5000")
@@ -200,19 +221,25 @@ class Database:
         self.engine.dispose()
 
 
-def _engine(path: Path, passphrase: str) -> Engine:
+def _engine(path: Path, passphrase: str, journal: str = "WAL") -> Engine:
     # The dialect's default pool hands one connection to every session of a thread, so a
     # read nested in another would share its transaction; a queue gives each its own.
     engine = create_engine(_key_url(path, passphrase), poolclass=QueuePool,
                            connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", functools.partial(_on_connect, journal=journal))
     # The driver's own transaction handling breaks SAVEPOINT; let SQLAlchemy emit BEGIN.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 
-def create(path: Path, passphrase: str) -> Database:
-    """Create a new, empty encrypted database at ``path`` (which must not exist)."""
+def create(path: Path, passphrase: str, *, building: bool = False) -> Database:
+    """Create a new, empty encrypted database at ``path`` (which must not exist).
+
+    ``building``: the file is filled under a temporary name and then moved into place by
+    ``publish``. Until then it keeps a rollback journal, which for pages new to the file is
+    next to empty, so each page is written once rather than to the WAL and again when
+    checkpointed; a crash leaves only the temporary file.
+    """
     path = Path(path)
     if path.exists():
         raise errors.FileExists(path=path)
@@ -220,7 +247,7 @@ def create(path: Path, passphrase: str) -> Database:
         raise errors.FolderMissing(path=path.parent)
     if len(passphrase) < MIN_PASSPHRASE:
         raise errors.PassphraseTooShort(n=MIN_PASSPHRASE)
-    engine = _engine(path, passphrase)
+    engine = _engine(path, passphrase, "DELETE" if building else "WAL")
     try:
         with translated_errors(path):
             with engine.begin() as conn:
@@ -233,18 +260,39 @@ def create(path: Path, passphrase: str) -> Database:
                 ])
     except BaseException:
         engine.dispose()
-        for leftover in (path, path.with_name(path.name + "-wal"),
-                         path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_files(path)
         raise
     return Database(path, engine, passphrase)
+
+
+def publish(db: Database, path: Path) -> None:
+    """Close ``db``, made by ``create(..., building=True)``, and move it to ``path`` (which
+    must not exist) in WAL mode like every other database."""
+    with translated_errors(db.path):
+        raw = db.engine.raw_connection()
+        try:
+            mode = raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        finally:
+            raw.close()
+        db.close()
+        if mode != "wal":
+            raise RuntimeError(f"{db.path} stayed in journal mode {mode}")
+        if path.exists():
+            raise errors.FileExists(path=path)
+        os.replace(db.path, path)
+
+
+def remove_files(path: Path) -> None:
+    """Delete a database file and the journals SQLite may have left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 MIN_PASSPHRASE = 8
 
 
-def _create_triggers(conn: object) -> None:
-    for table in IMMUTABLE_TABLES:
+def _create_triggers(conn: object, tables: Iterable[str] = IMMUTABLE_TABLES) -> None:
+    for table in tables:
         for op in ("UPDATE", "DELETE"):
             conn.exec_driver_sql(  # type: ignore[attr-defined]
                 f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "

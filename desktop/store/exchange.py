@@ -136,8 +136,12 @@ class Source:
         if self._ids is None:
             with self._reading():
                 ids = [r[0] for r in self.conn.execute("SELECT id FROM revision")]
-            if not all(type(i) is str for i in ids):
+            if not all(type(i) is str and len(i) == 64 for i in ids):
                 raise errors.ForeignDatabase(path=self.path)
+            try:  # every id is the hex SHA-256 of its envelope
+                bytes.fromhex("".join(ids))
+            except ValueError:
+                raise errors.ForeignDatabase(path=self.path) from None
             self._ids = ids
         return self._ids
 

@@ -41,7 +41,9 @@ class RevisionParent(Base):
     __tablename__ = "revision_parent"
     revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
     parent_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
-    __table_args__ = (Index("ix_revision_parent_parent", "parent_id"),)
+    # Without a rowid the primary key is the table: one B-tree instead of two.
+    __table_args__ = (Index("ix_revision_parent_parent", "parent_id"),
+                      {"sqlite_with_rowid": False})
 
 
 class Blob(Base):
@@ -55,6 +57,7 @@ class Blob(Base):
 
 class RevisionAttachment(Base):
     __tablename__ = "revision_attachment"
+    __table_args__ = {"sqlite_with_rowid": False}
     revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
     blob_hash: Mapped[str] = mapped_column(ForeignKey("blob.hash"), primary_key=True)
 
@@ -63,6 +66,7 @@ class Head(Base):
     """The current heads of each record: more than one head is a conflict."""
 
     __tablename__ = "head"
+    __table_args__ = {"sqlite_with_rowid": False}
     record_id: Mapped[str] = mapped_column(primary_key=True)
     revision_id: Mapped[str] = mapped_column(ForeignKey("revision.id"), primary_key=True)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import ballot_entry
 from desktop.core.ballot_entry import BLANK, Keyed, LiveTally
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.core.kinds import ENTRY_LABELS
 from desktop.services import evaluation
 from desktop.services.evaluation import Session
@@ -35,8 +35,8 @@ from desktop.services.workspace import Workspace
 from desktop.ui.messages import USER_ERRORS, show_error
 
 CURRENT = QColor("#fff3b0")
-VOID_REASONS = ("Two or more options ticked on one row", "Illegible", "Not an issued ballot",
-                "Torn or defaced")
+VOID_REASONS = (N_("Two or more options ticked on one row"), N_("Illegible"),
+                N_("Not an issued ballot"), N_("Torn or defaced"))
 
 
 class BallotEntryWidget(QWidget):

@@ -105,9 +105,10 @@ class ConflictsDialog(QDialog):
             return
         c = self.current = conflicts.conflict(self.ws, item.data(256))
         keys = sorted({k for h in c.heads for k in h.body})
+        deleted = "\n" + tr("deleted")
         headers = [tr("Field"), tr("Common ancestor")] + [
             f"{h.author} · {h.device[:8]}\n{local_time(h.wall_time)}"
-            + (f"\n{tr('deleted')}" if h.deleted else "") for h in c.heads] + [tr("Keep")]
+            + (deleted if h.deleted else "") for h in c.heads] + [tr("Keep")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, diagnostics
 from desktop.core import errors
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.logs import log
 from desktop.services import (
     backups,
@@ -60,7 +60,8 @@ from desktop.ui.village_panel import VillagePanel
 
 GEOMETRY_KEY = "window/main"
 CHILD_KIND = {None: "district", "district": "town", "town": "village"}
-ADD_LABEL = {"district": "Add district…", "town": "Add town…", "village": "Add village…"}
+ADD_LABEL = {"district": N_("Add district…"), "town": N_("Add town…"),
+             "village": N_("Add village…")}
 
 
 class MainWindow(QMainWindow):
@@ -447,8 +448,9 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from desktop.paths import build_info  # source or PyInstaller build, Python, Qt
+        version = tr("Version")
         QMessageBox.about(self, tr("About"), tr("Village inspection workbench") +
-                          f"\n{tr('Version')} {__version__} ({build_info()})\n{self.ws.path}")
+                          f"\n{version} {__version__} ({build_info()})\n{self.ws.path}")
 
     def lock(self) -> None:
         """Hide every window until the passphrase is given again; nothing is closed."""

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.services import merge
 from desktop.services.merge import MergeReport
 from desktop.services.merge_report import as_text
 from desktop.ui.messages import describe, show_error
 from desktop.ui.worker import Worker
 
-COLUMNS = ("File", "Author", "New revisions", "New records", "Deletions", "Attachments",
-           "New conflicts", "Rejected", "Result")
+COLUMNS = (N_("File"), N_("Author"), N_("New revisions"), N_("New records"), N_("Deletions"),
+           N_("Attachments"), N_("New conflicts"), N_("Rejected"), N_("Result"))
 
 
 def report_table(report: MergeReport) -> QTableWidget:
@@ -202,7 +202,8 @@ def report_html(report: MergeReport) -> str:
             s.new_revisions, s.new_records, s.deletions, s.attachments, s.new_conflicts,
             len(s.rejected))) + "</tr>" for s in report.sources)
     head = "".join(f"<th>{html.escape(tr(c))}</th>" for c in COLUMNS)
-    return (f"<h2>{html.escape(tr('Merge report'))}</h2>"
+    title = html.escape(tr("Merge report"))
+    return (f"<h2>{title}</h2>"
             f"<p>{html.escape(str(report.target))}<br>"
             f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}</p>"
             f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{rows}</table>"

@@ -7,13 +7,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from desktop.core import registers as rules
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.services.queries import Figures, RoundFigures
 
-COLUMNS = ("Villages", "Findings", "Signed off", *rules.ASPECT_LABELS.values(),
-           *rules.CLASS_LABELS.values(), "Suggestions", "Rules improved",
-           "Immediate rectifications", "Rectification tasks", "Closed out",
-           "Clues handed over")
+COLUMNS = (N_("Villages"), N_("Findings"), N_("Signed off"), *rules.ASPECT_LABELS.values(),
+           *rules.CLASS_LABELS.values(), N_("Suggestions"), N_("Rules improved"),
+           N_("Immediate rectifications"), N_("Rectification tasks"), N_("Closed out"),
+           N_("Clues handed over"))
 
 
 def _cells(f: Figures) -> list[int]:

@@ -167,8 +167,8 @@ class VillagePanel(QWidget):
             state = (tr("verified") if s.final else
                      tr("{n} keyed, {m} verified, {d} differences", n=s.keyed, m=s.verified,
                         d=s.differences))
-            item = QListWidgetItem(f"{s.held_on}  {s.title}  ({tr('{n} issued', n=s.issued)}"
-                                   f", {state})")
+            issued = tr("{n} issued", n=s.issued)
+            item = QListWidgetItem(f"{s.held_on}  {s.title}  ({issued}, {state})")
             item.setData(ID_ROLE, s.id)
             self.evaluations.addItem(item)
         if sessions:
