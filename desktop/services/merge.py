@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,9 +41,13 @@ from desktop.store.models import (
     RevisionAttachment,
     RevisionParent,
     RevisionRow,
+    RoundRow,
 )
 
 MANIFEST_FORMAT = "xuncha-exchange/1"
+# Local state: "<revision count> <state digest>" as the last merge left the target, so that
+# merging again need not hash every revision id to report it.
+DIGEST_KEY = "state_digest"
 
 
 class OtherRound(errors.XunchaError):
@@ -119,6 +124,7 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
                                                           RevisionAttachment.blob_hash))]
         ident = s.get(LocalIdentity, ws.actor.device_id)
         me = s.get(InspectorRow, ws.actor.inspector_id)
+        round_id = s.scalar(select(RoundRow.id).order_by(RoundRow.id).limit(1))
     if ident is None:
         raise errors.ForeignDatabase(path=ws.path)
     body = {
@@ -132,8 +138,9 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
     data = canonical.canonical_bytes(body)
     key = identity.load_private_key(ident.private_key_pem, passphrase)
     signature = key.sign(data, ec.ECDSA(hashes.SHA256()))
+    salt = database.exchange_salt(round_id) if round_id else os.urandom(database.SALT_SIZE)
     exchange.write_exchange(out, exchange.ExchangeRows(
-        exchange_passphrase, revisions, parents, blobs, attachments),
+        exchange_passphrase, salt, revisions, parents, blobs, attachments),
         exchange.SignedManifest(data, signature, ident.certificate_pem))
     return body
 
@@ -161,10 +168,11 @@ def merge(
             stack.callback(database.remove_files, building)  # last: after it is closed
         files = _Opening(stack)
         mine = files.submit(_Target.open, target, target_passphrase) if target.exists() else None
-        pending = [files.submit(_open, Path(path), passphrases) for path in sources]
+        keys = database.KeyRing()
+        pending = [files.submit(_open, Path(path), passphrases, keys) for path in sources]
         old = mine.result() if mine else None
         ids, rounds = (old.ids, old.rounds) if old else (set(), set())
-        digest = state_digest(ids)  # while the sources open
+        digest = old and old.digest or state_digest(ids)  # while the sources open
         opened: list[_Opened] = []
         for future in pending:  # up to the first source that brings something
             opened.append(_read(future, ids, rounds, progress))
@@ -199,9 +207,13 @@ def merge(
                     raise _DryRun()
         except _DryRun:
             pass
+        report.digest_after = after.result()
+        if not dry_run:
+            with db.session() as session:  # for the next merge: see DIGEST_KEY
+                session.merge(LocalState(key=DIGEST_KEY,
+                                         value=f"{report.revisions_after} {report.digest_after}"))
         if old is None and not dry_run:
             database.publish(db, target)
-        report.digest_after = after.result()
         report.backup = backup
         return report
 
@@ -247,6 +259,7 @@ class _Target:
     db: database.Database
     ids: set[str]
     rounds: set[str]
+    digest: str | None  # of ``ids``, as the last merge into it left it, if still true
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> _Target:
@@ -255,14 +268,20 @@ class _Target:
             with db.read() as s:
                 cursor = s.connection().connection.cursor()
                 ids = {rid for rid, in cursor.execute("SELECT id FROM revision")}
-                # Every record has a head, and there are far fewer heads than revisions.
-                rounds = {record for record, in cursor.execute(
-                    "SELECT h.record_id FROM head h JOIN revision r ON r.id = h.revision_id "
-                    "WHERE r.kind = 'round'")}
+                # The round's current row; the heads (every record has one, and there are
+                # far fewer than revisions) only when none is left: a round deleted.
+                rounds = {record for record, in cursor.execute("SELECT id FROM round")} or {
+                    record for record, in cursor.execute(
+                        "SELECT h.record_id FROM head h JOIN revision r "
+                        "ON r.id = h.revision_id WHERE r.kind = 'round'")}
+                row = cursor.execute("SELECT value FROM local_state WHERE key = ?",
+                                     (DIGEST_KEY,)).fetchone()
         except BaseException:
             db.close()
             raise
-        return cls(db, ids, rounds)
+        count, _, digest = (row[0] if row else "").partition(" ")
+        # Revisions are never deleted, so the same count means the same revisions.
+        return cls(db, ids, rounds, digest if count == str(len(ids)) else None)
 
     def close(self) -> None:
         self.db.close()
@@ -285,11 +304,11 @@ class _Opened:
         self.closing.close()
 
 
-def _open(path: Path, passphrases: list[str]) -> _Opened:
+def _open(path: Path, passphrases: list[str], keys: database.KeyRing) -> _Opened:
     """Open a source and check its manifest; a refused source is reported, not raised."""
     one = _Opened(SourceReport(path=path))
     try:
-        source = one.closing.enter_context(exchange.open_source(path, passphrases))
+        source = one.closing.enter_context(exchange.open_source(path, passphrases, keys))
         one.report.revisions = len(source.revision_ids())
         _check_manifest(source, one.report, source.revision_ids())
         one.source = source

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -92,10 +95,58 @@ MIGRATIONS: dict[int, Callable[[Session], None]] = {
     4: _add_person_table, 5: _drop_rowids}
 
 
-def _key_url(path: Path, passphrase: str) -> URL:
-    # The dialect writes the key as pragma key="...": double any quote in the passphrase.
-    return URL.create("sqlite+pysqlcipher", password=passphrase.replace('"', '""'),
-                      database=str(path))
+KDF_ITERATIONS = 256_000  # SQLCipher 4's own default
+SALT_SIZE = 16
+
+
+def file_key(passphrase: str, salt: bytes) -> str:
+    """The key SQLCipher derives from ``passphrase`` for a file whose first 16 bytes are
+    ``salt`` (PBKDF2-HMAC-SHA512, as SQLCipher 4 does), as a raw-key pragma value.
+
+    Derived once here, so that no connection of the file derives it again (0.1 s each).
+    """
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f"x'{key.hex()}{salt.hex()}'"
+
+
+def salt_of(path: Path) -> bytes:
+    """The salt SQLCipher keeps in the clear as the first 16 bytes of the file."""
+    with open(path, "rb") as f:
+        return f.read(SALT_SIZE)
+
+
+class KeyRing:
+    """Keys derived for one task, each (passphrase, salt) once even when threads ask at the
+    same time: the exchange files of one round share their salt (``exchange_salt``), so a
+    merge of many derives one key for them all."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keys: dict[tuple[str, bytes], Future[str]] = {}
+
+    def key(self, passphrase: str, salt: bytes) -> str:
+        with self._lock:
+            future = self._keys.get((passphrase, salt))
+            mine = future is None
+            if future is None:
+                future = self._keys[(passphrase, salt)] = Future()
+        if mine:
+            try:
+                future.set_result(file_key(passphrase, salt))
+            except BaseException as e:
+                future.set_exception(e)
+        return future.result()
+
+
+def exchange_salt(round_id: str) -> bytes:
+    """The salt of every exchange file of a round: files that share a passphrase share it,
+    while a precomputed table for one round is of no use for any other."""
+    return hashlib.sha256(b"xuncha exchange salt\0" + round_id.encode("utf-8")).digest()[:16]
+
+
+def _key_url(path: Path, key: str) -> URL:
+    # The dialect writes the key as pragma key="...": a raw key has no quote to double.
+    return URL.create("sqlite+pysqlcipher", password=key, database=str(path))
 
 
 def _on_connect(dbapi_conn: object, _record: object, journal: str = "WAL") -> None:
@@ -158,10 +209,14 @@ def probe(path: Path, passphrase: str) -> int:
     Reads only; raises a precise error for every kind of wrong file.
     """
     check_file(path)
+    return _probe(path, file_key(passphrase, salt_of(path)))
+
+
+def _probe(path: Path, key: str) -> int:
     conn = sqlcipher3.connect(str(path))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us
-        conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+        conn.execute(f'PRAGMA key = "{key}"')
         conn.execute("PRAGMA trusted_schema = OFF")
         return identify(conn, path)
     finally:
@@ -221,10 +276,10 @@ class Database:
         self.engine.dispose()
 
 
-def _engine(path: Path, passphrase: str, journal: str = "WAL") -> Engine:
+def _engine(path: Path, key: str, journal: str = "WAL") -> Engine:
     # The dialect's default pool hands one connection to every session of a thread, so a
     # read nested in another would share its transaction; a queue gives each its own.
-    engine = create_engine(_key_url(path, passphrase), poolclass=QueuePool,
+    engine = create_engine(_key_url(path, key), poolclass=QueuePool,
                            connect_args={"check_same_thread": False})
     event.listen(engine, "connect", functools.partial(_on_connect, journal=journal))
     # The driver's own transaction handling breaks SAVEPOINT; let SQLAlchemy emit BEGIN.
@@ -247,7 +302,8 @@ def create(path: Path, passphrase: str, *, building: bool = False) -> Database:
         raise errors.FolderMissing(path=path.parent)
     if len(passphrase) < MIN_PASSPHRASE:
         raise errors.PassphraseTooShort(n=MIN_PASSPHRASE)
-    engine = _engine(path, passphrase, "DELETE" if building else "WAL")
+    engine = _engine(path, file_key(passphrase, os.urandom(SALT_SIZE)),
+                     "DELETE" if building else "WAL")
     try:
         with translated_errors(path):
             with engine.begin() as conn:
@@ -304,10 +360,12 @@ def open_database(path: Path, passphrase: str) -> Database:
     """Open an existing database, upgrading an older schema after backing the file up."""
     path = Path(path)
     with translated_errors(path):
-        version = probe(path, passphrase)
+        check_file(path)
+        key = file_key(passphrase, salt_of(path))
+        version = _probe(path, key)
     if version > SCHEMA_VERSION:
         raise errors.NewerSchema(found=version, supported=SCHEMA_VERSION)
-    engine = _engine(path, passphrase)
+    engine = _engine(path, key)
     db = Database(path, engine, passphrase)
     try:
         with translated_errors(path):

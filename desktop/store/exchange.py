@@ -40,7 +40,8 @@ class SignedManifest:
     certificate: bytes
 
 
-def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Connection:
+def _connect(path: Path, key: str, *, read_only: bool) -> sqlcipher3.Connection:
+    """A connection to ``path`` with ``key``, a raw key from ``database.file_key``."""
     mode = "rwc"
     if read_only:
         # A file with no journal or WAL content beside it holds everything committed: open it
@@ -53,7 +54,7 @@ def _connect(path: Path, passphrase: str, *, read_only: bool) -> sqlcipher3.Conn
     # runs without the GIL) and reads them in the caller's thread, never two at once.
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    conn.execute(f'PRAGMA key = "{key}"')
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
@@ -66,7 +67,8 @@ def write_exchange(
     tmp.unlink(missing_ok=True)
     try:
         with database.translated_errors(target):
-            conn = _connect(tmp, rows.passphrase, read_only=False)
+            conn = _connect(tmp, database.file_key(rows.passphrase, rows.salt),
+                            read_only=False)
             try:
                 conn.execute("PRAGMA journal_mode = DELETE")
                 conn.execute("BEGIN")
@@ -100,6 +102,7 @@ class ExchangeRows:
     """The log of a database, as rows ready to write into an exchange file."""
 
     passphrase: str
+    salt: bytes  # database.exchange_salt of the round
     revisions: list[tuple]
     parents: list[tuple]
     blobs: list[tuple]
@@ -210,15 +213,20 @@ class Source:
 
 
 @contextlib.contextmanager
-def open_source(path: Path, passphrases: list[str]) -> Iterator[Source]:
-    """Open a source with the first passphrase that fits; raise a clear error otherwise."""
+def open_source(path: Path, passphrases: list[str],
+                keys: database.KeyRing | None = None) -> Iterator[Source]:
+    """Open a source with the first passphrase that fits; raise a clear error otherwise.
+
+    ``keys`` may hold keys already derived (from sources of the same round)."""
     path = Path(path)
+    keys = keys or database.KeyRing()
     with database.translated_errors(path):
         database.check_file(path)
+        salt = database.salt_of(path)
     last: Exception | None = None
     for passphrase in passphrases:
         with database.translated_errors(path):
-            conn = _connect(path, passphrase, read_only=True)
+            conn = _connect(path, keys.key(passphrase, salt), read_only=True)
         try:
             with database.translated_errors(path):
                 version = database.identify(conn, path)

@@ -161,17 +161,20 @@ def refresh(session: Session, record_ids: Iterable[str],
 
     ``parsed`` may hold revisions the caller already has in hand (a merge), saving a read.
     ``complete`` names records whose whole log is in ``parsed`` (records a merge brings for
-    the first time): their heads are found there rather than by reading the log back.
+    the first time): their heads are found there rather than by reading the log back, and
+    there are no heads or rows of theirs to delete.
     """
     ids = sorted(set(record_ids))
     if not ids:
         return
     parsed = parsed or {}
     in_hand = set(complete).intersection(ids)
-    touched = _json_list(ids)
-    # No session holds Head objects: nothing to keep in step with the rows deleted.
-    session.execute(delete(Head).where(Head.record_id.in_(touched))
-                    .execution_options(synchronize_session=False))
+    others = [i for i in ids if i not in in_hand]
+    logged = _json_list(others)
+    if others:
+        # No session holds Head objects: nothing to keep in step with the rows deleted.
+        session.execute(delete(Head).where(Head.record_id.in_(logged))
+                        .execution_options(synchronize_session=False))
     # A revision is a head when no revision names it as a parent; no stored revision can
     # name one of ``parsed`` (parents are stored first: foreign keys).
     named = {p for rev in parsed.values() for p in rev.parents}
@@ -183,9 +186,7 @@ def refresh(session: Session, record_ids: Iterable[str],
         session.connection().exec_driver_sql(
             "INSERT INTO head (record_id, revision_id) VALUES (?, ?)",
             [(rev.record_id, rev.id) for revs in heads.values() for rev in revs])
-    others = [i for i in ids if i not in in_hand]
     if others:
-        logged = _json_list(others)
         child = select(RevisionParent.revision_id).where(
             RevisionParent.parent_id == RevisionRow.id).exists()
         session.execute(insert(Head).from_select(
@@ -202,8 +203,8 @@ def refresh(session: Session, record_ids: Iterable[str],
         for rid in head_ids:
             rev = parsed.get(rid) or stored[rid]
             heads.setdefault(rev.record_id, []).append(rev)
-    for model in MATERIALISED.values():
-        session.execute(delete(model).where(model.id.in_(touched)))
+    for model in MATERIALISED.values() if others else ():
+        session.execute(delete(model).where(model.id.in_(logged)))
     rows: dict[type[Current], list[dict]] = {}
     for revs in heads.values():
         shown = shown_head(revs)
