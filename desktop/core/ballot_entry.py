@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.core.i18n import tr
-from desktop.core.kinds import ENTRIES  # noqa: F401  (re-exported for callers)
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Ballot
 
