@@ -92,10 +92,13 @@ def _icon():  # type: ignore[no-untyped-def]
 
 
 def _translate_qt(app, language: str) -> str:  # type: ignore[no-untyped-def]
-    """Qt's own texts (OK, Cancel, Yes, file dialogs) in the interface language."""
+    """Qt's own texts (OK, Cancel, Yes, file dialogs) in the interface language, and its
+    locale too: a calendar's month and day names follow it, not the system's."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if language == "zh_CN" else QLocale(QLocale.Language.English))
     if language != "zh_CN":
         return "not needed"
-    from PySide6.QtCore import QLibraryInfo, QTranslator
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -223,6 +223,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     report = handover.verify_file(Path(args.file), [Path(t) for t in args.trust or ()])
     for line in report.lines():
         print(line)
+    if report.unchecked:
+        print(tr("(give --trust CERT.pem to check the certificates against one you trust)"))
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.ok:

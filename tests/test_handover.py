@@ -147,10 +147,12 @@ def test_cli_packet_then_verify(tmp_path: Path) -> None:
                      made.stdout)
     checked = xuncha("verify", str(out))
     assert checked.returncode == 0, checked.stderr
-    assert "签名 1（Handover）：王堃" in checked.stdout and "自签名证书" in checked.stdout
-    assert "签名栏 Receiver 尚未签名" in checked.stdout and "核验通过" in checked.stdout
+    assert "签名 1（移交人）：王堃" in checked.stdout and "自签名证书" in checked.stdout
+    assert "接收人签名栏尚未签名" in checked.stdout and "核验通过" in checked.stdout
+    assert "--trust CERT.pem" in checked.stdout
     english = xuncha("verify", str(out), lang="en")
     assert "self-signed certificate" in english.stdout and "OK:" in english.stdout
+    assert "Signature field Receiver is not signed yet" in english.stdout
 
 
 def test_cli_packet_signed_with_a_pkcs12_file(tmp_path: Path) -> None:

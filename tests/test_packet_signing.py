@@ -206,7 +206,7 @@ def test_an_update_appended_after_signing_is_caught_where_pdfsig_sees_none(
     path = copy(packet, tmp_path, out.getvalue())
     assert pdfsig(path)["Handover"]["Signature Validation"] == "Signature is Valid."
     stderr = _problems(path)
-    assert "最后一个签名（Handover）之后追加了" in stderr
+    assert "最后一个签名（移交人）之后追加了" in stderr
     assert "签名后文件被以其权限不允许的方式修改" in stderr
     trailing = copy(packet, tmp_path, packet.read_bytes() + b"%% appended\n")
     assert "之后追加了 12 字节" in _problems(trailing)
@@ -249,7 +249,7 @@ def test_the_receivers_signature_keeps_the_first_valid(packet: Path, tmp_path: P
     assert "接收人：赵喆" in pdf_text(signed) or "赵喆" in pdf_text(signed)
     checked = xuncha("verify", str(signed))
     assert checked.returncode == 0, checked.stderr
-    assert "签名 2（Receiver）：赵喆" in checked.stdout and "尚未签名" not in checked.stdout
+    assert "签名 2（接收人）：赵喆" in checked.stdout and "尚未签名" not in checked.stdout
     report = verify_packet(signed.read_bytes())
     assert [s.field for s in report.signatures] == ["Handover", "Receiver"]
     assert report.signatures[0].certification and not report.signatures[1].certification

@@ -32,6 +32,18 @@ def cut_off(window: QWidget) -> list[str]:
     return found
 
 
+def main_screens(main: MainWindow, village_id: str, village: str,
+                 evaluation_id: str) -> list[QWidget]:
+    """The screens opened from the main window (with ``village`` chosen in it) that a user
+    spends the most time in: creating and joining a round, an evaluation and a record."""
+    screens: list[QWidget] = [CreateDialog(main), JoinDialog(main),
+                              EvaluationSetupDialog(main, village_id, village),
+                              EvaluationWindow(main.ws, evaluation_id, main)]
+    editor = main.new_record("interview")
+    assert editor is not None
+    return [*screens, editor]
+
+
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_main_screens_fit_their_texts(qtbot, workspace, language) -> None:  # type: ignore[no-untyped-def]
     i18n.set_language(language)
@@ -42,12 +54,7 @@ def test_main_screens_fit_their_texts(qtbot, workspace, language) -> None:  # ty
     qtbot.addWidget(main)
     main.show()
     main.select(ids["village"])
-    screens: list[QWidget] = [main, CreateDialog(main), JoinDialog(main),
-                              EvaluationSetupDialog(main, ids["village"], "新桥村"),
-                              EvaluationWindow(workspace, eid, main)]
-    editor = main.new_record("interview")
-    assert editor is not None
-    screens.append(editor)
+    screens = [main, *main_screens(main, ids["village"], "新桥村", eid)]
     problems = []
     for screen in screens:
         screen.show()

@@ -28,9 +28,12 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from desktop.core.i18n import tr
+from desktop.core.i18n import N_, tr
 from desktop.packet import manifest
-from desktop.packet.signing import CATALOG_KEY, quiet
+from desktop.packet.signing import CATALOG_KEY, HANDOVER_FIELD, RECEIVER_FIELD, quiet
+
+# A packet's two signature fields as the boxes on its last page name them (移交人, 接收人).
+FIELD_LABELS = {HANDOVER_FIELD: N_("Handed over by"), RECEIVER_FIELD: N_("Receiver")}
 
 _USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
                              match_all_key_usages=False)
@@ -66,18 +69,29 @@ class Verification:
         for n, s in enumerate(self.signatures, 1):
             when = s.signed_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.signed_at else "—"
             out.append(tr("Signature {n} ({field}): {signer}, signed {time}; certificate "
-                          "SHA-256 {fingerprint}", n=n, field=s.field, signer=s.signer,
-                          time=when, fingerprint=s.fingerprint))
+                          "SHA-256 {fingerprint}", n=n, field=field_label(s.field),
+                          signer=s.signer, time=when, fingerprint=s.fingerprint))
             if s.trusted:
                 out.append("  " + tr("trusted: the certificate leads to a --trust certificate"))
             elif s.trusted is None and s.self_signed:
                 out.append("  " + tr("self-signed certificate: not checked against a trust "
-                                     "anchor (give --trust CERT.pem)"))
+                                     "anchor"))
             elif s.trusted is None:
                 out.append("  " + tr("certificate issued by {issuer}: not checked against a "
-                                     "trust anchor (give --trust CERT.pem)", issuer=s.issuer))
-        out += [tr("Signature field {field} is not signed yet", field=f) for f in self.unsigned]
+                                     "trust anchor", issuer=s.issuer))
+        out += [tr("Signature field {field} is not signed yet", field=field_label(f))
+                for f in self.unsigned]
         return out
+
+    @property
+    def unchecked(self) -> bool:
+        """Some signature's certificate was not checked against a trust anchor (none given)."""
+        return any(s.trusted is None for s in self.signatures)
+
+
+def field_label(name: str) -> str:
+    """A signature field for people: a packet's by its box's label, another one by its name."""
+    return tr(FIELD_LABELS[name]) if name in FIELD_LABELS else name
 
 
 def load_trust(data: bytes) -> list[asn1_x509.Certificate]:
@@ -132,7 +146,7 @@ def _check_signature(sig: Any, trust: Sequence[asn1_x509.Certificate], last: boo
     context = ValidationContext(trust_roots=list(trust), allow_fetching=False)
     cert = sig.signer_cert
     signer = str(cert.subject.native.get("common_name", "")) or cert.subject.human_friendly
-    label = {"field": sig.field_name, "signer": signer}
+    label = {"field": field_label(sig.field_name), "signer": signer}
     try:
         status = validate_pdf_signature(sig, context, key_usage_settings=_USAGE)
     except Exception as e:  # noqa: BLE001
@@ -164,7 +178,7 @@ def _check_signature(sig: Any, trust: Sequence[asn1_x509.Certificate], last: boo
         covered = _covered(sig)
         result.problems.append(tr("{n} bytes were added after the last signature ({field}): "
                                   "the file was changed after it was signed",
-                                  n=max(size - covered, 0), field=sig.field_name))
+                                  n=max(size - covered, 0), field=label["field"]))
 
 
 def _certifying(reader: PdfFileReader) -> int | None:

@@ -70,6 +70,7 @@ class EvaluationResults(QWidget):
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the flags: fill the width
         self.chart = RateChart()
         chart_area = QScrollArea()
         chart_area.setWidgetResizable(True)

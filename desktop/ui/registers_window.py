@@ -28,6 +28,7 @@ from desktop.core.kinds import KIND_LABELS, TASK_KINDS
 from desktop.services import clues, findings, queries, registers, step_records
 from desktop.services.workspace import Workspace
 from desktop.ui import register_dialogs as forms
+from desktop.ui.conflicts_dialog import local_time
 from desktop.ui.messages import USER_ERRORS, show_error
 from desktop.ui.register_table import RegisterTable
 from desktop.ui.summary_table import SummaryTable
@@ -201,10 +202,10 @@ class RegistersWindow(QWidget):
         if not chosen:
             return
         f = findings.finding(self.ws, chosen)
-        lines = [f"{e.at}  {tr(rules.STATUS_LABELS[e.status])}  {e.by}"
+        lines = [f"{local_time(e.at)}  {tr(rules.STATUS_LABELS[e.status])}  {e.by}"
                  for e in findings.review_trail(self.ws, chosen)]
-        lines += [tr("Amended {at} by {by}: {reason}", at=a.at, by=a.by, reason=a.reason)
-                  for a in f.amendments]
+        lines += [tr("Amended {at} by {by}: {reason}", at=local_time(a.at), by=a.by,
+                     reason=a.reason) for a in f.amendments]
         QMessageBox.information(self, tr("Review trail"), "\n".join(lines) or "—")
 
     def new_clue(self) -> None:

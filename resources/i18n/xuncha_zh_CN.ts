@@ -96,6 +96,10 @@
         <translation>已生成并签名移交材料 {path}：编号 {number}，共 {pages} 页，证据文件 {n} 个</translation>
     </message>
     <message>
+        <source>(give --trust CERT.pem to check the certificates against one you trust)</source>
+        <translation>（可用 --trust CERT.pem 指定信任的证书，据以核对签名证书）</translation>
+    </message>
+    <message>
         <source>OK: every signature is intact, the last one covers the whole file, and the {n} evidence files match the manifest</source>
         <translation>核验通过：各签名完好，最后一个签名覆盖整个文件，{n} 个证据文件与清单一致</translation>
     </message>
@@ -2564,16 +2568,16 @@
         <translation>受信任：证书可追溯到 --trust 指定的证书</translation>
     </message>
     <message>
-        <source>self-signed certificate: not checked against a trust anchor (give --trust CERT.pem)</source>
-        <translation>自签名证书：未与信任证书核对（可用 --trust CERT.pem 指定）</translation>
+        <source>self-signed certificate: not checked against a trust anchor</source>
+        <translation>自签名证书：未与信任证书核对</translation>
     </message>
     <message>
-        <source>certificate issued by {issuer}: not checked against a trust anchor (give --trust CERT.pem)</source>
-        <translation>证书由 {issuer} 签发：未与信任证书核对（可用 --trust CERT.pem 指定）</translation>
+        <source>certificate issued by {issuer}: not checked against a trust anchor</source>
+        <translation>证书由 {issuer} 签发：未与信任证书核对</translation>
     </message>
     <message>
         <source>Signature field {field} is not signed yet</source>
-        <translation>签名栏 {field} 尚未签名</translation>
+        <translation>{field}签名栏尚未签名</translation>
     </message>
     <message>
         <source>Not a readable PDF file: {detail}</source>
@@ -2593,23 +2597,23 @@
     </message>
     <message>
         <source>Signature {field} ({signer}) cannot be checked: {detail}</source>
-        <translation>签名 {field}（{signer}）无法核验：{detail}</translation>
+        <translation>{field}签名（{signer}）无法核验：{detail}</translation>
     </message>
     <message>
         <source>Signature {field} ({signer}): the signed content has been changed</source>
-        <translation>签名 {field}（{signer}）：已签名的内容被改动过</translation>
+        <translation>{field}签名（{signer}）：已签名的内容被改动过</translation>
     </message>
     <message>
         <source>Signature {field} ({signer}): the signature does not match the signer&apos;s certificate</source>
-        <translation>签名 {field}（{signer}）：签名值与签名人证书不符</translation>
+        <translation>{field}签名（{signer}）：签名值与签名人证书不符</translation>
     </message>
     <message>
         <source>Signature {field} ({signer}): the certificate is not trusted (it does not lead to a --trust certificate)</source>
-        <translation>签名 {field}（{signer}）：证书不受信任（不能追溯到 --trust 指定的证书）</translation>
+        <translation>{field}签名（{signer}）：证书不受信任（不能追溯到 --trust 指定的证书）</translation>
     </message>
     <message>
         <source>Signature {field} ({signer}): the file was changed after it in a way its permissions do not allow</source>
-        <translation>签名 {field}（{signer}）：签名后文件被以其权限不允许的方式修改</translation>
+        <translation>{field}签名（{signer}）：签名后文件被以其权限不允许的方式修改</translation>
     </message>
     <message>
         <source>{n} bytes were added after the last signature ({field}): the file was changed after it was signed</source>
