@@ -97,9 +97,13 @@ def _translate_qt(app, language: str) -> str:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == "zh_CN" else QLocale(QLocale.Language.English))
+    for earlier in app.findChildren(QTranslator, "qtbase"):  # of another language
+        app.removeTranslator(earlier)
+        earlier.deleteLater()
     if language != "zh_CN":
         return "not needed"
     translator = QTranslator(app)
+    translator.setObjectName("qtbase")
     if translator.load("qtbase_zh_CN",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)

@@ -30,10 +30,17 @@ def root() -> Path:
     if frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
     source = Path(__file__).resolve().parent.parent
-    if (source / "forms").is_dir():
+    if _is_dir(source / "forms"):
         return source
     installed = Path(sys.prefix) / "share" / APP_NAME
-    return installed if (installed / "forms").is_dir() else source
+    return installed if _is_dir(installed / "forms") else source
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder this user may not look into
+        return False
 
 
 def forms(kind: str) -> Path:

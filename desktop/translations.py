@@ -66,12 +66,12 @@ def _stale(ts: Path, qm: Path) -> bool:
 
 def _load() -> QTranslator | None:
     ts, qm = ts_file(), qm_file()
-    if not paths.frozen() and _stale(ts, qm):
-        try:
+    try:
+        if not paths.frozen() and _stale(ts, qm):
             release(ts, qm)
-        except (OSError, subprocess.SubprocessError) as e:
-            log.warning("could not compile the Chinese catalogue %s.ts: %s", CATALOGUE,
-                        type(e).__name__)
+    except (OSError, subprocess.SubprocessError) as e:  # a folder this user may not read
+        log.warning("could not compile the Chinese catalogue %s.ts: %s", CATALOGUE,
+                    type(e).__name__)
     translator = QTranslator()
     if translator.load(str(qm)):
         return translator

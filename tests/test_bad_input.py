@@ -44,6 +44,7 @@ from desktop.core import errors
 from desktop.services import roster
 from desktop.services.workspace import open_workspace
 from sqlalchemy.dialects.sqlite import pysqlcipher
+from cryptography.hazmat.backends.openssl import backend  # what signing imports on first use
 if os.geteuid() == 0:
     os.setgroups([]); os.setgid(65534); os.setuid(65534)
     assert os.getuid() == 65534

@@ -301,9 +301,15 @@ def qt_in_chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def in_english() -> None:
-    """The interface in English, before any screen is built (the conftest turns it back)."""
+def in_english(qapp):  # type: ignore[no-untyped-def]
+    """The interface in English, before any screen is built (the conftest turns it back), and
+    Qt's own texts as the program leaves them in English (an earlier test may have started
+    the program in Chinese)."""
+    locale = QLocale()
     i18n.set_language("en")
+    _translate_qt(qapp, "en")
+    yield
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
