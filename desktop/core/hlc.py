@@ -6,7 +6,10 @@ order. The clock only orders and displays; it never decides which edit wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+WRITTEN = re.compile(r"[0-9]{13}-[0-9]{5}")  # how a timestamp is written, and nothing else
 
 
 @dataclass(frozen=True, order=True)
@@ -19,10 +22,9 @@ class Timestamp:
 
     @classmethod
     def parse(cls, text: str) -> Timestamp:
-        wall, _, counter = text.partition("-")
-        if len(wall) != 13 or len(counter) != 5 or not (wall + counter).isdigit():
+        if not WRITTEN.fullmatch(text):
             raise ValueError(f"not a clock value: {text!r}")
-        return cls(int(wall), int(counter))
+        return cls(int(text[:13]), int(text[14:]))
 
 
 ZERO = Timestamp(0, 0)

@@ -7,11 +7,10 @@ revision is exactly what its author wrote and that nothing was altered on the wa
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core import canonical
+from desktop.core import canonical, hlc
 from desktop.core.i18n import tr
 
 ENVELOPE_KEYS = (
@@ -103,16 +102,13 @@ def open_envelope(revision_id: str, data: bytes) -> Revision:
     return _revision(revision_id, data, env)
 
 
-_CLOCK = re.compile(r"[0-9]{13}-[0-9]{5}")  # what hlc.Timestamp writes
-
-
 def _well_typed(env: dict) -> bool:
     """Text where text belongs, lists of text for links, and a clock value that parses."""
     # Spelled out rather than looped: it runs for every revision a merge reads.
     if not (type(env["author"]) is str and type(env["device"]) is str
             and type(env["kind"]) is str and type(env["record_id"]) is str
             and type(env["wall_time"]) is str and type(clock := env["hlc"]) is str
-            and _CLOCK.fullmatch(clock)):
+            and hlc.WRITTEN.fullmatch(clock)):
         return False
     parents, attachments = env["parents"], env["attachments"]
     return (type(parents) is list and type(attachments) is list
