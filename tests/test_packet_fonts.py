@@ -56,3 +56,18 @@ def test_a_latin_only_font_is_not_a_chinese_font() -> None:
 def test_no_chinese_font_at_all(tmp_path: Path) -> None:
     with pytest.raises(FontMissing, match="找不到生成 PDF 文件所需的中文 TrueType 字体"):
         cjk_fonts(places=(tmp_path, tmp_path))
+
+
+def test_a_contents_title_too_long_for_its_line_is_cut_short_before_the_page_number() -> None:
+    from desktop.packet.glyphs import string_width
+    from desktop.packet.handover_pdf import ContentsLine
+
+    found = cjk_fonts()
+    chain = fonts.fallback_chain(found)
+    short = "〔2026〕巡-1组-01 群众反映的饮水问题长期未解决"
+    long = "〔2026〕巡-1组-07 “三会一课”制度落实不到位，支部委员会会议记录缺失，" * 2
+    room = string_width(short, found.body, 10, chain) + 20
+    assert ContentsLine(short, 13, found.body, 10, chain)._fitted(room) == short
+    cut = ContentsLine(long, 19, found.body, 10, chain)._fitted(room)
+    assert cut.endswith("…") and long.startswith(cut[:-1]) and len(cut) > 10
+    assert string_width(cut, found.body, 10, chain) <= room

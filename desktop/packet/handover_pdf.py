@@ -78,16 +78,28 @@ class ContentsLine(Flowable):
     def draw(self) -> None:
         canvas, y = self.canv, self.size * 0.5
         number = "" if self.page is None else str(self.page)
-        draw_string(canvas, self.indent, y, self.title, self.font, self.size, self.chain)
-        draw_string(canvas, self.width, y, number, self.font, self.size, self.chain, "end")
-        start = self.indent + string_width(self.title, self.font, self.size, self.chain) + 4
         end = self.width - string_width(number or "00", self.font, self.size, self.chain) - 4
+        title = self._fitted(end - self.indent - 4)
+        draw_string(canvas, self.indent, y, title, self.font, self.size, self.chain)
+        draw_string(canvas, self.width, y, number, self.font, self.size, self.chain, "end")
+        start = self.indent + string_width(title, self.font, self.size, self.chain) + 4
         canvas.saveState()
         canvas.setDash(0.8, 3.2)
         canvas.setLineWidth(0.8)
         if end > start:
             canvas.line(start, y + 1, end, y + 1)
         canvas.restoreState()
+
+
+    def _fitted(self, room: float) -> str:
+        """The title, cut short with "…" where it would run into the page number (the
+        bookmark keeps it whole)."""
+        title = self.title
+        if string_width(title, self.font, self.size, self.chain) <= room:
+            return title
+        while title and string_width(title + "…", self.font, self.size, self.chain) > room:
+            title = title[:-1]
+        return title + "…"
 
 
 def record_box(flowable: Flowable, learned: Learned, key: str, x: float, y: float,
