@@ -128,7 +128,7 @@ def main() -> None:
         start = time.perf_counter()
         report = verify.verify_packet(built.pdf)
         figures["verify_s"] = time.perf_counter() - start
-        assert report.ok, report.problems
+        assert report.intact, report.problems
     figures["pages"] = built.pages
     figures["evidence_files"] = built.evidence
     figures["evidence_mb"] = sum(e.size for e in content.evidence) / 2**20

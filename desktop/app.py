@@ -26,13 +26,21 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     from desktop import __version__
     p.add_argument("--version", action="version", version=f"xuncha {__version__}",
                    help=tr("show the version and exit"))
+    p.add_argument("--verbose", action="store_true",
+                   help=tr("with --version: also every library and its version"))
     return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop import translations
+    from desktop import paths, translations
+    paths.keep_new_files_private()
     catalogue = translations.install()  # before the first tr(): --help speaks Chinese too
-    args = _parse(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--version" in argv and "--verbose" in argv:
+        from desktop.paths import version_report
+        print(version_report())
+        return 0
+    args = _parse(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -42,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core import i18n
     from desktop.core.i18n import tr
     from desktop.ui.settings_dialog import LANGUAGE_KEY
+    logs.capture_warnings()
     logs.configure()
     logs.install_excepthook()
     app = QApplication.instance() or QApplication([sys.argv[0]])

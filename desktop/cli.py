@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__, translations
+from desktop import __version__, logs, paths, translations
 from desktop.core import errors, evaluation_report, i18n, kinds, questionnaire_toml, scoring
 from desktop.core.i18n import tr
 from desktop.packet import ballot_pdf, evaluation_pdf, evaluation_xlsx, layout
@@ -92,11 +92,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DatabaseError
+
     ws = open_workspace(Path(args.db), _passphrase(args))
     try:
         with ws.db.session() as session:
             report = revlog.check(session)
             integrity = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
+    except DatabaseError as e:  # a damaged page: SQLite stops reading at the first one
+        raise errors.DamagedDatabase(path=args.db, reason=e.orig or e) from None
     finally:
         ws.close()
     if integrity != "ok":
@@ -218,20 +222,38 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.packet.verify import Verdict
     from desktop.services import handover  # pyHanko takes half a second to load
 
     report = handover.verify_file(Path(args.file), [Path(t) for t in args.trust or ()])
     for line in report.lines():
         print(line)
-    if report.unchecked:
-        print(tr("(give --trust CERT.pem to check the certificates against one you trust)"))
-    for problem in report.problems:
+    for problem in [*report.problems, *report.distrust]:
         print(problem, file=sys.stderr)
-    if report.ok:
+    verdict = report.verdict
+    if verdict is Verdict.DAMAGED:
+        print(tr("{n} problems found", n=len(report.problems)), file=sys.stderr)
+        return 1
+    if verdict is Verdict.TRUSTED:
         print(tr("OK: every signature is intact, the last one covers the whole file, and the "
                  "{n} evidence files match the manifest", n=report.evidence))
         return 0
-    print(tr("{n} problems found", n=len(report.problems)), file=sys.stderr)
+    if args.allow_untrusted:
+        print(tr("Intact, but the signer was NOT checked against a certificate you trust "
+                 "(--allow-untrusted): every signature is intact, the last one covers the "
+                 "whole file, and the {n} evidence files match the manifest", n=report.evidence))
+        return 0
+    if args.trust:
+        print(tr("NOT TRUSTED: the packet is intact, but its signer does not lead to any "
+                 "--trust certificate, and anyone can make a signing key under any name. "
+                 "Give the signer's certificate with --trust CERT.pem, or accept the packet "
+                 "unchecked with --allow-untrusted"), file=sys.stderr)
+    else:
+        print(tr("NOT TRUSTED: the packet is intact, but its signer was not checked against a "
+                 "certificate you trust, and anyone can make a signing key under any name. "
+                 "Check it with --trust CERT.pem (the certificate the signer or their issuer "
+                 "gave you), or accept the packet unchecked with --allow-untrusted"),
+              file=sys.stderr)
     return 1
 
 
@@ -260,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
     _help(p)
     p.add_argument("--version", action="version", version=f"xuncha {__version__}",
                    help=tr("show the version and exit"))
+    p.add_argument("--verbose", action="store_true",
+                   help=tr("with --version: also every library and its version"))
     sub = p.add_subparsers(dest="command", required=True, metavar=tr("COMMAND"),
                            parser_class=_Parser)
 
@@ -388,6 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", metavar="FILE.pdf", help=tr("the packet to check"))
     sp.add_argument("--trust", action="append", metavar="CERT.pem",
                     help=tr("a certificate to trust (PEM or DER; repeat)"))
+    sp.add_argument("--allow-untrusted", action="store_true",
+                    help=tr("exit 0 for an intact packet even when its signer does not lead to "
+                            "a --trust certificate (it is still said)"))
     sp.set_defaults(func=cmd_verify)
     return p
 
@@ -449,8 +476,18 @@ def _whole(low: int, high: int):  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    paths.keep_new_files_private()
+    logs.capture_warnings()
+    try:
+        logs.configure()
+    except OSError:  # no log folder to be had: the command still runs, unlogged
+        pass
     translations.install()
     i18n.translate_argparse()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--version" in argv and "--verbose" in argv:
+        print(paths.version_report())
+        return 0
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -10,26 +10,18 @@ from __future__ import annotations
 import json
 import platform
 import zipfile
-from importlib import metadata
 from pathlib import Path
 
 from desktop import __version__
 from desktop.core import errors
 from desktop.logs import LOG_NAME, log_dir
-
-LIBRARIES = ("PySide6-Essentials", "SQLAlchemy", "sqlcipher3-wheels", "cryptography",
-             "reportlab", "openpyxl", "platformdirs", "pyHanko")
+from desktop.paths import library_versions
 
 
 def versions(extra: dict[str, str] | None = None) -> dict[str, str]:
-    found = {"xuncha": __version__, "python": platform.python_version(),
-             "platform": platform.platform(), **(extra or {})}
-    for name in LIBRARIES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
-    return found
+    """The program, Python, the platform, then every library (locked versions in a build)."""
+    return {"xuncha": __version__, "python": platform.python_version(),
+            "platform": platform.platform(), **(extra or {}), **library_versions()}
 
 
 def export_diagnostics(path: Path, extra: dict[str, str] | None = None) -> Path:

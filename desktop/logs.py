@@ -24,6 +24,8 @@ from desktop import APP_NAME, __version__
 
 LOG_NAME = "xuncha.log"
 log = logging.getLogger("xuncha")
+# Python's warnings (third-party deprecations) once capture_warnings has run
+warnings_log = logging.getLogger("py.warnings")
 
 
 def log_dir() -> Path:
@@ -40,6 +42,7 @@ def configure() -> Path:
     for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
         if Path(old.baseFilename) != path:  # the log folder moved (XUNCHA_DATA_DIR)
             log.removeHandler(old)
+            warnings_log.removeHandler(old)
             old.close()
     if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=3,
@@ -48,9 +51,22 @@ def configure() -> Path:
         log.addHandler(handler)
         log.setLevel(logging.INFO)
         log.propagate = False
+        warnings_log.addHandler(handler)
     log.info("start %s %s, Python %s, %s", APP_NAME, __version__, platform.python_version(),
              platform.platform())
     return path
+
+
+def capture_warnings() -> None:
+    """Python warnings (a library's deprecation notice) go to the log file, never to the user.
+
+    Without this, a third-party ``warnings.warn`` prints its text on the console of the CLI and
+    of the app; the file handler is attached by ``configure``.
+    """
+    logging.captureWarnings(True)
+    warnings_log.propagate = False
+    if not warnings_log.handlers:
+        warnings_log.addHandler(logging.NullHandler())
 
 
 def log_defect(error: BaseException) -> None:

@@ -4,10 +4,11 @@
     python3 packaging/build.py --smoke    # then run packaging/smoke_test_build.py on it
     python3 packaging/build.py --clean    # forget PyInstaller's cache first
 
-Sets up .venv as dev.py does, installs the ``build`` extra of pyproject.toml (PyInstaller)
-when it is missing, compiles the Chinese catalogue (packaging/translations.py release), builds
+Sets up .venv as dev.py does (exactly uv.lock, PyInstaller included), compiles the Chinese catalogue (packaging/translations.py release), builds
 packaging/xuncha.spec with build/ as the work folder and dist/ as
-the output (both git-ignored), and prints the build time and the size of the result.
+the output (both git-ignored), and prints the build time and the size of the result. The build
+records the locked versions of its libraries (build-info.json: About, ``--version --verbose``,
+the diagnostics export).
 """
 
 from __future__ import annotations
@@ -36,19 +37,6 @@ def in_venv_python(argv: list[str]) -> None:
         sys.exit(subprocess.call([str(dev.PYTHON), __file__, *argv]))
 
 
-def ensure_pyinstaller() -> None:
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        import tomllib
-
-        pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-        wanted = pyproject["project"]["optional-dependencies"]["build"]
-        print(f"Installing {', '.join(wanted)} …", flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "install", "--disable-pip-version-check",
-                        "-q", *wanted], check=True)
-
-
 def folder_size(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -60,8 +48,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--smoke", action="store_true", help="smoke-test the result")
     args = parser.parse_args(argv)
     in_venv_python(argv)
-    ensure_pyinstaller()
-    import PyInstaller
+    import PyInstaller  # locked in uv.lock (the build extra), installed by dev.setup
 
     # the compiled Chinese catalogue, bundled by the spec (resources/i18n/*.qm)
     subprocess.run([sys.executable, str(ROOT / "packaging" / "translations.py"), "release"],

@@ -98,7 +98,8 @@ def main(argv: list[str]) -> int:
             r.failures.append("ballots.pdf not written")
         if " packet " in r.run("xuncha", "--help", lines=3):
             r.run("xuncha", "packet", db, "--out", "packet.pdf")
-            r.run("xuncha", "verify", "packet.pdf")
+            # the demo laptop's key is self-made: intact, but not trusted without --trust
+            r.run("xuncha", "verify", "packet.pdf", "--allow-untrusted")
     if r.failures:
         print(f"BUILD SMOKE TEST FAILED: {len(r.failures)} problem(s)")
         for failure in r.failures:

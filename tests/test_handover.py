@@ -145,14 +145,18 @@ def test_cli_packet_then_verify(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     assert re.search(r"已生成并签名移交材料 .*：编号 XC-20260531-[0-9A-F]{6}，共 \d+ 页，证据文件 2 个",
                      made.stdout)
-    checked = xuncha("verify", str(out))
+    checked = xuncha("verify", str(out), "--allow-untrusted")
     assert checked.returncode == 0, checked.stderr
     assert "签名 1（移交人）：王堃" in checked.stdout and "自签名证书" in checked.stdout
-    assert "接收人签名栏尚未签名" in checked.stdout and "核验通过" in checked.stdout
-    assert "--trust CERT.pem" in checked.stdout
-    english = xuncha("verify", str(out), lang="en")
-    assert "self-signed certificate" in english.stdout and "OK:" in english.stdout
+    assert "接收人签名栏尚未签名" in checked.stdout
+    english = xuncha("verify", str(out), "--allow-untrusted", lang="en")
+    assert "self-signed certificate" in english.stdout
+    assert "Intact, but the signer was NOT checked" in english.stdout
     assert "Signature field Receiver is not signed yet" in english.stdout
+    untrusted = xuncha("verify", str(out), lang="en")  # no trust anchor: intact is not enough
+    assert untrusted.returncode == 1 and "Traceback" not in untrusted.stderr
+    assert "NOT TRUSTED: the packet is intact" in untrusted.stderr
+    assert "--trust CERT.pem" in untrusted.stderr and "--allow-untrusted" in untrusted.stderr
 
 
 def test_cli_packet_signed_with_a_pkcs12_file(tmp_path: Path) -> None:
@@ -232,7 +236,7 @@ def test_the_dialog_makes_a_packet_of_the_checked_villages(qtbot, workspace: Wor
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
     assert "已生成并签名移交材料" in dialog.status.text()
     report = verify_packet((tmp_path / "packet.pdf").read_bytes())
-    assert report.ok and report.evidence == 2
+    assert report.intact and report.evidence == 2
 
 
 def test_cancelling_the_dialog_leaves_no_file(qtbot, workspace: Workspace,
@@ -274,4 +278,4 @@ def test_the_packet_is_looked_at_before_it_is_saved(qtbot, workspace: Workspace,
     when_shown(PdfPreview, lambda preview: preview.accept())
     qtbot.mouseClick(dialog.build, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
-    assert out.exists() and handover.verify_file(out).ok
+    assert out.exists() and handover.verify_file(out).verdict is handover.Verdict.UNTRUSTED

@@ -129,6 +129,18 @@ def test_tampered_revision_is_rejected_with_its_descendants(r):
     assert [xuncha("check", t, code=0).returncode for t in (r.target, r.twin)] == [0, 0]
 
 
+def test_no_backup_is_left_when_every_revision_brought_is_rejected(r):
+    _sql(*[(FLIP_ONE_BYTE, [rid]) for rid in (r.chain[0], *r.others)])(r, bad := r.dir / "bad.xch")
+    before = checked(r.target)
+    report = merge.merge(r.target, PASSPHRASE, [bad], exchange_passphrase=EXCHANGE)
+    assert report.sources[0].new_revisions == 0 and len(report.sources[0].rejected) == 5
+    assert report.backup is None and list(r.dir.glob("round.db.before-merge-*")) == []
+    assert checked(r.target)[:2] == before[:2]
+    # the control: the same file untampered brings revisions, and a backup is kept
+    report = merge.merge(r.target, PASSPHRASE, [r.bxch], exchange_passphrase=EXCHANGE)
+    assert report.backup and list(r.dir.glob("round.db.before-merge-*")) == [report.backup]
+
+
 def _forge(conn: sqlcipher3.Connection, parent: str, **changes: object) -> str:
     """Add to a source a revision on ``parent`` with envelope fields changed, hashed anew."""
     envelope = {**canonical.parse(conn.execute(

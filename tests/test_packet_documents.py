@@ -181,7 +181,7 @@ def test_every_document_reads_back_in_chinese(made: dict) -> None:
 def test_the_signature_still_covers_the_whole_packet(made: dict) -> None:
     report = tool("pdfsig", str(made["packet"]))
     assert "Signature is Valid." in report and "Total document signed" in report
-    checked = xuncha("verify", str(made["packet"]))
+    checked = xuncha("verify", str(made["packet"]), "--allow-untrusted")
     assert checked.returncode == 0, checked.stderr
 
 

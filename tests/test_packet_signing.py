@@ -165,8 +165,12 @@ def test_pdfdetach_gives_the_evidence_back(packet: Path, tmp_path: Path) -> None
 
 
 def test_verify_with_and_without_trust(packet: Path, tmp_path: Path) -> None:
-    plain = xuncha("verify", str(packet))
-    assert plain.returncode == 0 and "自签名证书" in plain.stdout, plain.stderr
+    plain = xuncha("verify", str(packet))  # intact, but nothing says who made the key
+    assert plain.returncode == 1 and "自签名证书" in plain.stdout, plain.stderr
+    assert "Traceback" not in plain.stderr and "--allow-untrusted" in plain.stderr
+    allowed = xuncha("verify", str(packet), "--allow-untrusted")
+    assert allowed.returncode == 0 and "自签名证书" in allowed.stdout, allowed.stderr
+    assert "--allow-untrusted" in allowed.stdout
     db = packet.parent / "r.db"
     cert = tmp_path / "device.pem"
     tool("pdfdetach", "-list", str(packet))
@@ -178,14 +182,20 @@ def test_verify_with_and_without_trust(packet: Path, tmp_path: Path) -> None:
         ws.close()
     trusted = xuncha("verify", str(packet), "--trust", str(cert))
     assert trusted.returncode == 0 and "受信任" in trusted.stdout, trusted.stderr
+    assert "核验通过" in trusted.stdout
     other = tmp_path / "other.pem"
     other.write_bytes(identity.new_key_material("某人", "某单位", "x").certificate_pem)
     refused = xuncha("verify", str(packet), "--trust", str(other))
     assert refused.returncode == 1 and "证书不受信任" in refused.stderr
+    assert "已签名的内容被改动过" not in refused.stderr  # not trusted is not damaged
+    english = xuncha("verify", str(packet), "--trust", str(other), lang="en")
+    assert "does not lead to any --trust certificate" in english.stderr
+    accepted = xuncha("verify", str(packet), "--trust", str(other), "--allow-untrusted")
+    assert accepted.returncode == 0 and "证书不受信任" in accepted.stderr
 
 
 def _problems(path: Path) -> str:
-    out = xuncha("verify", str(path))
+    out = xuncha("verify", str(path), "--allow-untrusted")  # exit 1: damaged, not untrusted
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
     return out.stderr
 
@@ -247,7 +257,7 @@ def test_the_receivers_signature_keeps_the_first_valid(packet: Path, tmp_path: P
         "Signer Certificate Common Name"] == "赵喆"
     assert_sound(signed)
     assert "接收人：赵喆" in pdf_text(signed) or "赵喆" in pdf_text(signed)
-    checked = xuncha("verify", str(signed))
+    checked = xuncha("verify", str(signed), "--allow-untrusted")
     assert checked.returncode == 0, checked.stderr
     assert "签名 2（接收人）：赵喆" in checked.stdout and "尚未签名" not in checked.stdout
     report = verify_packet(signed.read_bytes())
@@ -346,3 +356,31 @@ def test_manifest_check_names_each_problem() -> None:
                         "嵌入的文件 x.txt 不在证据清单中"]
     assert manifest.check(data, {}, manifest.sha256(data))[1] == [
         f"证据文件 {evidence.name} 列在清单中，但未嵌入"]
+
+
+def _mutants(data: bytes) -> dict[str, bytes]:
+    """What a forger or a bad copy makes of a packet: flipped bytes all over the signed ranges,
+    a damaged signature value, cut and lengthened files, other files under the name."""
+    start, end = (int(n) for n in re.search(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)",
+                                             data).groups())  # the signature value's gap
+    signed = [i for i in range(0, len(data), max(len(data) // 600, 1))
+              if not start <= i < end]
+    out = {f"flip@{i}": data[:i] + bytes([data[i] ^ 0x20]) + data[i + 1:]
+           for i in signed[:: max(len(signed) // 30, 1)][:30]}
+    value = data[start + 1:end - 1].rstrip(b"0")
+    for at in (0, 4, len(value) // 3, len(value) // 2, len(value) - 8):
+        digit = b"0" if value[at:at + 1] != b"0" else b"f"
+        out[f"value@{at}"] = data[:start + 1 + at] + digit + data[start + 2 + at:]
+    out |= {f"cut@{k}/8": data[:len(data) * k // 8] for k in range(1, 8)}
+    out |= {"empty": b"", "not a pdf": b"PK\x03\x04" + data[4:], "garbage": bytes(4096),
+            "appended": data + b"\n1 0 obj\n<< >>\nendobj\n", "doubled": data + data}
+    return out
+
+
+def test_no_mutant_of_a_packet_passes_or_crashes(packet: Path) -> None:
+    data = packet.read_bytes()
+    assert verify_packet(data).verdict is handover.Verdict.UNTRUSTED  # the control: intact
+    mutants = _mutants(data)
+    assert len(mutants) >= 45
+    passed = {name: verify_packet(bytes(mutant)).verdict for name, mutant in mutants.items()}
+    assert {n: v for n, v in passed.items() if v is not handover.Verdict.DAMAGED} == {}

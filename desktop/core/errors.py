@@ -54,6 +54,12 @@ class NotADatabase(XunchaError):
     message = N_("Not an inspection database (damaged, truncated or another kind of file): {path}")
 
 
+class DamagedDatabase(XunchaError):
+    message = N_("The database file is damaged ({reason}): {path}. Nothing was changed; use "
+                 "the copy made before the last merge (beside it, named …before-merge…) or "
+                 "another laptop's copy")
+
+
 class PlainDatabase(XunchaError):
     message = N_("This is an unencrypted SQLite file, not an inspection database: {path}")
 

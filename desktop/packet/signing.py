@@ -102,7 +102,8 @@ class SigningIdentity:
     def signer(self) -> signers.SimpleSigner:
         return signers.SimpleSigner(
             signing_cert=self.certificate, signing_key=self.key,
-            cert_registry=SimpleCertificateStore.from_certs([self.certificate, *self.chain]))
+            # pyHanko embeds the signing certificate itself; the registry adds the chain only
+            cert_registry=SimpleCertificateStore.from_certs(list(self.chain)))
 
 
 def _asn1(cert) -> asn1_x509.Certificate:  # type: ignore[no-untyped-def]

@@ -7,11 +7,18 @@ receiver's signature). The last signature must cover the whole file: bytes appen
 (an incremental update, or anything else) are reported, which ``pdfsig`` does not do. Then
 each embedded evidence file must match its SHA-256 in the manifest, and the manifest must be
 the one whose SHA-256 the signed document records. Problems are translated, one line each.
+
+Damage and trust are two findings: ``problems`` says what is damaged (the file, a signature,
+the evidence, the manifest), ``distrust`` which signer does not lead to a trust anchor, and
+``verdict`` sums them up. Intact but untrusted is not good enough by itself: anyone can make a
+key and a certificate under any name. The file is untrusted input; whatever it holds ends in a
+problem line, never in an exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import io
 from collections.abc import Sequence
@@ -21,9 +28,11 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.ades.report import AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
@@ -37,6 +46,12 @@ FIELD_LABELS = {HANDOVER_FIELD: N_("Handed over by"), RECEIVER_FIELD: N_("Receiv
 
 _USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
                              match_all_key_usages=False)
+
+
+class Verdict(enum.Enum):
+    DAMAGED = "damaged"      # some problem: the file, a signature, the evidence, the manifest
+    UNTRUSTED = "untrusted"  # intact, but some signer does not lead to a trust anchor
+    TRUSTED = "trusted"      # intact, and every signer leads to a trust anchor
 
 
 @dataclass(frozen=True)
@@ -54,14 +69,24 @@ class SignatureFinding:
 @dataclass
 class Verification:
     signatures: list[SignatureFinding] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what is damaged
+    distrust: list[str] = field(default_factory=list)  # signers not leading to an anchor
     unsigned: list[str] = field(default_factory=list)  # empty signature fields
     manifest: dict[str, Any] | None = None
     evidence: int = 0
 
     @property
-    def ok(self) -> bool:
+    def intact(self) -> bool:
+        """Nothing is damaged (whoever signed it: see ``verdict``)."""
         return not self.problems
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.problems:
+            return Verdict.DAMAGED
+        if self.signatures and all(s.trusted for s in self.signatures):
+            return Verdict.TRUSTED
+        return Verdict.UNTRUSTED
 
     def lines(self) -> list[str]:
         """What was found, for people: one line per signature, its trust, open fields."""
@@ -111,18 +136,22 @@ def verify_packet(data: bytes, trust: Sequence[asn1_x509.Certificate] = ()) -> V
     with quiet():
         try:
             reader = PdfFileReader(io.BytesIO(data), strict=False)
-            signatures = list(reader.embedded_signatures)
+            filled = list(enumerate_sig_fields(reader, filled_status=True))
             result.unsigned = [name for name, _, _ in
                                enumerate_sig_fields(reader, filled_status=False)]
         except Exception as e:  # noqa: BLE001 - a damaged file fails anywhere
-            result.problems.append(tr("Not a readable PDF file: {detail}", detail=e))
+            result.problems.append(tr("Not a readable PDF file: {detail}",
+                                      detail=_unreadable(data) or e))
             return result
-        if not signatures:
+        signatures = _signatures(reader, filled, result)
+        if not filled:
             result.problems.append(tr("The file has no signature"))
         certifying = _certifying(reader)
         for n, sig in enumerate(signatures):
-            _check_signature(sig, trust, n == len(signatures) - 1, len(data), result,
-                             certifying)
+            # the coverage of the whole file is only asked of the last signature when every
+            # signature could be read: a damaged one is reported already
+            last = n == len(signatures) - 1 and len(signatures) == len(filled)
+            _check_signature(sig, trust, last, len(data), result, certifying)
         try:
             embedded, recorded = _embedded(reader), _recorded(reader)
         except Exception as e:  # noqa: BLE001
@@ -141,33 +170,70 @@ def verify_packet(data: bytes, trust: Sequence[asn1_x509.Certificate] = ()) -> V
     return result
 
 
+def _unreadable(data: bytes) -> str | None:
+    """Why a file that cannot be read is no PDF, when the reason is plain to see."""
+    if b"%PDF-" not in data[:1024]:
+        return tr("it does not begin with %PDF-")
+    if b"%%EOF" not in data[-1024:]:
+        return tr("it is cut short (it does not end with %%EOF): perhaps it was copied or "
+                  "downloaded only in part")
+    return None
+
+
+def _signatures(reader: PdfFileReader, filled: list[tuple[str, Any, Any]],
+                result: Verification) -> list[EmbeddedPdfSignature]:
+    """The signatures of the filled fields in signing order; a damaged one is a problem."""
+    found = []
+    for name, _, sig_field in filled:
+        try:
+            found.append(EmbeddedPdfSignature(reader, sig_field, name))
+        except Exception:  # noqa: BLE001 - the signature dictionary or its value is damaged
+            result.problems.append(tr("Signature {field}: the signature value is damaged and "
+                                      "cannot be read", field=field_label(str(name))))
+    return sorted(found, key=lambda sig: sig.signed_revision)
+
+
 def _check_signature(sig: Any, trust: Sequence[asn1_x509.Certificate], last: bool,
                      size: int, result: Verification, certifying: int | None) -> None:
-    context = ValidationContext(trust_roots=list(trust), allow_fetching=False)
-    cert = sig.signer_cert
-    signer = str(cert.subject.native.get("common_name", "")) or cert.subject.human_friendly
-    label = {"field": field_label(sig.field_name), "signer": signer}
+    label = {"field": field_label(str(sig.field_name)), "signer": "?"}
     try:
+        cert = sig.signer_cert
+        label["signer"] = (str(cert.subject.native.get("common_name", ""))
+                           or cert.subject.human_friendly)
+        fingerprint = hashlib.sha256(cert.dump()).hexdigest()
+        self_signed, issuer = cert.self_signed != "no", cert.issuer.human_friendly
+    except Exception as e:  # noqa: BLE001 - damaged, replaced or missing certificate
+        missing = AdESIndeterminate.NO_SIGNING_CERTIFICATE_FOUND
+        if getattr(e, "ades_subindication", None) == missing:
+            result.problems.append(tr("Signature {field}: the certificate in it is not the one "
+                                      "it was made with (replaced or damaged)", **label))
+        else:
+            result.problems.append(tr("Signature {field}: the signature value is damaged and "
+                                      "cannot be read", **label))
+        return
+    try:
+        context = ValidationContext(trust_roots=list(trust), allow_fetching=False)
         status = validate_pdf_signature(sig, context, key_usage_settings=_USAGE)
+        certification = (certifying is not None
+                         and sig.sig_field.raw_get("/V").idnum == certifying)
+        covered = _covered(sig) if last else size
     except Exception as e:  # noqa: BLE001
         result.problems.append(tr("Signature {field} ({signer}) cannot be checked: {detail}",
                                   detail=e, **label))
         return
+    trusted = bool(status.trusted) if trust else None
     result.signatures.append(SignatureFinding(
-        field=sig.field_name, signer=signer,
-        fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
-        signed_at=status.signer_reported_dt,
-        certification=certifying is not None and sig.sig_field.raw_get("/V").idnum == certifying,
-        trusted=status.trusted if trust else None, self_signed=cert.self_signed != "no",
-        issuer=cert.issuer.human_friendly))
+        field=str(sig.field_name), signer=label["signer"], fingerprint=fingerprint,
+        signed_at=status.signer_reported_dt, certification=certification, trusted=trusted,
+        self_signed=self_signed, issuer=issuer))
     if not status.intact:
         result.problems.append(tr("Signature {field} ({signer}): the signed content has "
                                   "been changed", **label))
     elif not status.valid:
         result.problems.append(tr("Signature {field} ({signer}): the signature does not "
                                   "match the signer's certificate", **label))
-    if trust and not status.trusted:
-        result.problems.append(tr("Signature {field} ({signer}): the certificate is not "
+    if trusted is False:
+        result.distrust.append(tr("Signature {field} ({signer}): the certificate is not "
                                   "trusted (it does not lead to a --trust certificate)",
                                   **label))
     if status.intact and (status.docmdp_ok is False
@@ -175,7 +241,6 @@ def _check_signature(sig: Any, trust: Sequence[asn1_x509.Certificate], last: boo
         result.problems.append(tr("Signature {field} ({signer}): the file was changed after "
                                   "it in a way its permissions do not allow", **label))
     if last and status.intact and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        covered = _covered(sig)
         result.problems.append(tr("{n} bytes were added after the last signature ({field}): "
                                   "the file was changed after it was signed",
                                   n=max(size - covered, 0), field=label["field"]))

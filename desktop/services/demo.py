@@ -8,7 +8,9 @@ villages, as happens in real rounds. The same seed always gives the same files.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,7 @@ from desktop.store.models import InspectorRow, TeamRow, VillageRow
 DEMO_PASSPHRASE = "xuncha-demo"
 SCALES = ("small", "changzhou")
 MAX_LAPTOPS = 30
+PARTIAL = ".demo-partial"  # the folder a demo round is written in before it is moved out
 START = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 ROLES_OF_TEAM = ("leader", "deputy", "liaison", "member", "member", "member")
 TEAM_NUMERALS = "一二三四五六七八九十"
@@ -89,10 +92,27 @@ def generate(
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise errors.FolderInUse(path=outdir)
-    paths = tuple(outdir / f"laptop-{i + 1}.db" for i in range(laptops))
-    if any(path.exists() for path in paths):
+    final = tuple(outdir / f"laptop-{i + 1}.db" for i in range(laptops))
+    if any(path.exists() for path in final):
         raise errors.FolderInUse(path=outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    # Written in a folder of its own and moved into place when whole, the leader's base last:
+    # an interrupted run leaves no partial round to be opened as the demo.
+    building = outdir / PARTIAL
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    result = _generate(building, scale, laptops, seed, passphrase, progress)
+    for built, path in reversed(list(zip(result.paths, final, strict=True))):
+        for suffix in ("-wal", "-shm", ""):  # the journals (if any) before the file itself
+            if built.with_name(built.name + suffix).exists():
+                os.replace(built.with_name(built.name + suffix), path.with_name(path.name + suffix))
+    shutil.rmtree(building, ignore_errors=True)
+    return DemoResult(paths=final, revisions=result.revisions)
+
+
+def _generate(outdir: Path, scale: str, laptops: int, seed: int, passphrase: str,
+              progress: Callable[[str], None]) -> DemoResult:
+    paths = tuple(outdir / f"laptop-{i + 1}.db" for i in range(laptops))
     rng = random.Random(seed)
     clock = _Clock(rng)
     options = {"now_ms": clock, "random_bytes": rng.randbytes}

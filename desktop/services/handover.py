@@ -9,7 +9,8 @@ those records, and the head revisions of every record used. Gathering only reads
 registers a clue as handed over. ``make_packet`` signs the packet with the inspector's own
 device key (unlocked by the database passphrase) or a PKCS#12 file, and writes a new file;
 ``make_posting`` writes the public posting (unsigned, nothing attached). ``verify_file``
-checks a packet.
+checks a packet; its verdict keeps a damaged packet apart from an intact one whose signer does
+not lead to one of the given trust anchors (``verify.Verdict``).
 """
 
 from __future__ import annotations
@@ -306,8 +307,15 @@ class Cancelled(errors.XunchaError):
     message = N_("Cancelled; nothing was written")
 
 
+Verdict = verify.Verdict  # for the screens, which do not import desktop.packet
+
+
 def verify_file(path: Path, trust: Sequence[Path] = ()) -> verify.Verification:
-    """Check the packet at ``path`` against the certificates in ``trust`` (PEM or DER)."""
+    """Check the packet at ``path`` against the certificates in ``trust`` (PEM or DER).
+
+    With no ``trust`` the verdict is at best ``UNTRUSTED``: the signatures may be intact, but
+    nothing says who made the key.
+    """
     anchors = []
     for cert in trust:
         try:

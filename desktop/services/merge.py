@@ -194,20 +194,31 @@ def merge(
             progress(tr("Backing up the target"))
             preparing = files.pool.submit(database.backup_copy, old.db,
                                           unique_backup_path(target, "before-merge"))
-        opened += [_read(future, ids, rounds, progress) for future in pending[len(opened):]]
-        db = old.db if old else preparing.result()  # type: ignore[union-attr]
-        backup = preparing.result() if old and preparing else None
         try:
-            with db.session() as session:
-                report, held = _merge_in(session, target, (ids, digest), opened, progress,
-                                         dry_run)
-                # Hashed in a thread while this one waits for the commit to be written.
-                after = files.pool.submit(state_digest, held)
-                if dry_run:
-                    raise _DryRun()
-        except _DryRun:
-            pass
+            opened += [_read(future, ids, rounds, progress) for future in pending[len(opened):]]
+            db = old.db if old else preparing.result()  # type: ignore[union-attr]
+            backup = preparing.result() if old and preparing else None
+            try:
+                with db.session() as session:
+                    report, held = _merge_in(session, target, (ids, digest), opened, progress,
+                                             dry_run)
+                    # Hashed in a thread while this one waits for the commit to be written.
+                    after = files.pool.submit(state_digest, held)
+                    if dry_run:
+                        raise _DryRun()
+            except _DryRun:
+                pass
+        except BaseException:
+            # Refused before anything was written: the target is as it was, so a backup made
+            # for this merge would only be a stale copy of it.
+            if old is not None and preparing is not None:
+                with contextlib.suppress(BaseException):
+                    database.remove_files(preparing.result())
+            raise
         report.digest_after = after.result()
+        if backup is not None and report.digest_after == report.digest_before:
+            database.remove_files(backup)  # every revision brought was refused: nothing changed
+            backup = None
         if not dry_run:
             with db.session() as session:  # for the next merge: see DIGEST_KEY
                 session.merge(LocalState(key=DIGEST_KEY,

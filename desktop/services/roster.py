@@ -43,17 +43,27 @@ def create_database(
     kinds.validate("round", {"name": new.round_name, "year": new.year})
     kinds.validate("team", {"name": new.team_name, "round_id": "-"})
     kinds.validate("inspector", {"name": new.inspector_name, "role": new.role, "team_id": "-"})
-    db = database.create(Path(path), passphrase)
+    path = Path(path)
+    if path.exists():
+        raise errors.FileExists(path=path)
+    # Built under a temporary name and renamed when whole: a crash leaves no database that
+    # would block a second try or open as an empty round.
+    building = path.with_name(path.name + ".partial")
+    database.remove_files(building)  # left by a creation that was interrupted
+    db = database.create(building, passphrase, building=True)
     try:
         ws = Workspace(db, Actor("", ""), **(workspace_options or {}))
         ws.actor = Actor(inspector_id=uuid7(ws.now_ms(), ws.random_bytes),
                          device_id=uuid7(ws.now_ms(), ws.random_bytes))
         changes = _found_round(ws, passphrase, new, key_seed)
+        actor = ws.actor
+        database.publish(db, path)
     except BaseException:
         db.close()
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            Path(leftover).unlink(missing_ok=True)
+        database.remove_files(building)
         raise
+    ws = Workspace(database.open_database(path, passphrase), actor,
+                   **(workspace_options or {}))
     return ws, changes
 
 

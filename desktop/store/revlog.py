@@ -289,13 +289,22 @@ class CheckReport:
 
 
 def snapshot_current(session: Session) -> dict[str, list[tuple]]:
-    """Every materialised row and head, sorted: used to compare against a rebuild."""
+    """Every materialised row and head, sorted: used to compare against a rebuild.
+
+    Rows hold JSON values (dicts, lists), which Python cannot order, so they are sorted by
+    their JSON text.
+    """
     out: dict[str, list[tuple]] = {"head": sorted(
         tuple(r) for r in session.execute(select(Head.record_id, Head.revision_id)))}
     for kind, model in MATERIALISED.items():
         cols = list(model.__table__.columns)
-        out[kind] = sorted(tuple(r) for r in session.execute(select(*cols)).all())
+        out[kind] = sorted((tuple(r) for r in session.execute(select(*cols)).all()),
+                           key=_row_order)
     return out
+
+
+def _row_order(row: tuple) -> str:
+    return json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
 
 
 def check(session: Session) -> CheckReport:

@@ -400,9 +400,11 @@ class MainWindow(QMainWindow):
                                               "PDF (*.pdf)")
         return self.show_packet(Path(path)) if path else None
 
-    def show_packet(self, path: Path) -> PdfPreview | None:
+    def show_packet(self, path: Path, trust: tuple[Path, ...] = ()) -> PdfPreview | None:
+        """The packet's pages under its verdict: intact and trusted, intact but signed by
+        someone no trusted certificate vouches for (without ``trust``, always), or damaged."""
         try:
-            found = handover.verify_file(path)
+            found = handover.verify_file(path, trust)
             data = path.read_bytes()
         except USER_ERRORS as e:
             show_error(self, e)
@@ -410,12 +412,24 @@ class MainWindow(QMainWindow):
         except OSError:
             show_error(self, errors.FileMissing(path=path))
             return None
-        verdict = (tr("The packet is intact: every signature holds and covers it.") if found.ok
-                   else tr("The packet does NOT check out:"))
-        note = "\n".join([verdict, *found.problems, *found.lines()])
+        verdict = found.verdict
+        if verdict is handover.Verdict.TRUSTED:
+            colour = "#1b5e20"  # green
+            heading = tr("The packet is intact: every signature holds and covers it.")
+        elif verdict is handover.Verdict.UNTRUSTED:  # not damaged, but not proven either
+            colour = "#8d5300"  # amber
+            heading = tr("The packet is intact, but its signer is NOT trusted: the signature "
+                         "was not checked against a certificate you trust, and anyone can make "
+                         "a signing key under any name. Compare the certificate's SHA-256 below "
+                         "with the one the signer gives you in person or by telephone.")
+        else:
+            colour = "#c62828"  # red
+            heading = tr("The packet does NOT check out:")
+        note = "\n".join([heading, *found.problems, *found.distrust, *found.lines()])
         preview = PdfPreview(data, path.name, note, parent=self)
-        preview.note.setStyleSheet("color: #1b5e20;" if found.ok else "color: #c62828;")
+        preview.note.setStyleSheet(f"color: {colour};")
         preview.setObjectName("packetVerdict")
+        preview.setProperty("verdict", verdict.value)
         preview.open()
         return preview
 
@@ -447,10 +461,15 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def about(self) -> None:
-        from desktop.paths import build_info  # source or PyInstaller build, Python, Qt
+        # source or PyInstaller build, Python, Qt; the libraries (locked versions in a build)
+        from desktop.paths import build_info, version_report
         version = tr("Version")
-        QMessageBox.about(self, tr("About"), tr("Village inspection workbench") +
-                          f"\n{version} {__version__} ({build_info()})\n{self.ws.path}")
+        box = QMessageBox(QMessageBox.Icon.Information, tr("About"),
+                          tr("Village inspection workbench") +
+                          f"\n{version} {__version__} ({build_info()})\n{self.ws.path}",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText(version_report({"Qt": qVersion()}))
+        box.exec()
 
     def lock(self) -> None:
         """Hide every window until the passphrase is given again; nothing is closed."""

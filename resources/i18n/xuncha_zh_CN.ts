@@ -20,6 +20,10 @@
         <translation>显示版本并退出</translation>
     </message>
     <message>
+        <source>with --version: also every library and its version</source>
+        <translation>与 --version 一起使用：同时列出每个依赖库及其版本</translation>
+    </message>
+    <message>
         <source>Created {path}: {n} records</source>
         <translation>已创建 {path}：{n} 条记录</translation>
     </message>
@@ -96,12 +100,20 @@
         <translation>已生成并签名移交材料 {path}：编号 {number}，共 {pages} 页，证据文件 {n} 个</translation>
     </message>
     <message>
-        <source>(give --trust CERT.pem to check the certificates against one you trust)</source>
-        <translation>（可用 --trust CERT.pem 指定信任的证书，据以核对签名证书）</translation>
-    </message>
-    <message>
         <source>OK: every signature is intact, the last one covers the whole file, and the {n} evidence files match the manifest</source>
         <translation>核验通过：各签名完好，最后一个签名覆盖整个文件，{n} 个证据文件与清单一致</translation>
+    </message>
+    <message>
+        <source>Intact, but the signer was NOT checked against a certificate you trust (--allow-untrusted): every signature is intact, the last one covers the whole file, and the {n} evidence files match the manifest</source>
+        <translation>完好，但签名人未经您信任的证书核验（--allow-untrusted）：每个签名都完好，最后一个签名覆盖整个文件，{n} 个证据文件与清单一致</translation>
+    </message>
+    <message>
+        <source>NOT TRUSTED: the packet is intact, but its signer does not lead to any --trust certificate, and anyone can make a signing key under any name. Give the signer&apos;s certificate with --trust CERT.pem, or accept the packet unchecked with --allow-untrusted</source>
+        <translation>不可信：材料包完好，但签名人不能追溯到任何 --trust 证书，而任何人都能以任意姓名生成签名密钥。请用 --trust CERT.pem 提供签名人的证书，或用 --allow-untrusted 在不核验的情况下接受该材料包</translation>
+    </message>
+    <message>
+        <source>NOT TRUSTED: the packet is intact, but its signer was not checked against a certificate you trust, and anyone can make a signing key under any name. Check it with --trust CERT.pem (the certificate the signer or their issuer gave you), or accept the packet unchecked with --allow-untrusted</source>
+        <translation>不可信：材料包完好，但签名人未经您信任的证书核验，而任何人都能以任意姓名生成签名密钥。请用 --trust CERT.pem（签名人或其签发机构交给您的证书）核验，或用 --allow-untrusted 在不核验的情况下接受该材料包</translation>
     </message>
     <message>
         <source>usage: </source>
@@ -348,6 +360,10 @@
         <translation>信任的证书（PEM 或 DER；可重复）</translation>
     </message>
     <message>
+        <source>exit 0 for an intact packet even when its signer does not lead to a --trust certificate (it is still said)</source>
+        <translation>材料包完好时即使签名人不能追溯到 --trust 证书也以 0 退出（仍会提示）</translation>
+    </message>
+    <message>
         <source>name of the village</source>
         <translation>村（社区）名称</translation>
     </message>
@@ -442,6 +458,10 @@
     <message>
         <source>Not an inspection database (damaged, truncated or another kind of file): {path}</source>
         <translation>不是巡察数据库（文件已损坏、被截断或是其他类型的文件）：{path}</translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({reason}): {path}. Nothing was changed; use the copy made before the last merge (beside it, named …before-merge…) or another laptop&apos;s copy</source>
+        <translation>数据库文件已损坏（{reason}）：{path}。未做任何改动；请使用上次合并前的副本（在它旁边，文件名含 before-merge）或其他笔记本上的副本</translation>
     </message>
     <message>
         <source>This is an unencrypted SQLite file, not an inspection database: {path}</source>
@@ -2596,6 +2616,22 @@
         <translation>移交材料的签名证书与清单中载明的证书不一致</translation>
     </message>
     <message>
+        <source>it does not begin with %PDF-</source>
+        <translation>文件开头不是 %PDF-</translation>
+    </message>
+    <message>
+        <source>it is cut short (it does not end with %%EOF): perhaps it was copied or downloaded only in part</source>
+        <translation>文件不完整（结尾没有 %%EOF）：可能只复制或下载了一部分</translation>
+    </message>
+    <message>
+        <source>Signature {field}: the signature value is damaged and cannot be read</source>
+        <translation>签名 {field}：签名值已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>Signature {field}: the certificate in it is not the one it was made with (replaced or damaged)</source>
+        <translation>签名 {field}：其中的证书不是签名时所用的证书（已被替换或损坏）</translation>
+    </message>
+    <message>
         <source>Signature {field} ({signer}) cannot be checked: {detail}</source>
         <translation>{field}签名（{signer}）无法核验：{detail}</translation>
     </message>
@@ -3530,6 +3566,10 @@
     <message>
         <source>The packet is intact: every signature holds and covers it.</source>
         <translation>移交材料完好：各签名有效，且覆盖整个文件。</translation>
+    </message>
+    <message>
+        <source>The packet is intact, but its signer is NOT trusted: the signature was not checked against a certificate you trust, and anyone can make a signing key under any name. Compare the certificate&apos;s SHA-256 below with the one the signer gives you in person or by telephone.</source>
+        <translation>材料包完好，但签名人不可信：签名未经您信任的证书核验，而任何人都能以任意姓名生成签名密钥。请将下方证书的 SHA-256 与签名人当面或电话告知的值核对。</translation>
     </message>
     <message>
         <source>The packet does NOT check out:</source>

@@ -1,0 +1,66 @@
+"""`xuncha check` on what a real round holds: several records of one step, a damaged page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.services import roster, step_records
+from desktop.store.database import PAGE_SIZE
+from tests.conftest import PASSPHRASE, make_tree
+
+MEETINGS = [
+    {"date": "2026-05-11", "place": "村委会会议室",
+     "attendees": [{"person": {"name": "张建国"}, "post": "村党总支书记", "side": "branch"},
+                   {"person": {"name": "吉𠮷"}, "post": "村委会主任", "side": "committee"}]},
+    {"date": "2026-05-12", "place": "党群服务中心",
+     "attendees": [{"person": {"name": "王䶮"}, "post": "村务监督委员会主任", "side": "branch"}]},
+]
+
+
+def check(db: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XUNCHA_")}
+    env |= {"XUNCHA_LANG": "zh_CN", "XUNCHA_PASSPHRASE": PASSPHRASE}
+    return subprocess.run([sys.executable, "-m", "desktop.cli", "check", str(db)], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _round_with_step_records(db: Path) -> None:
+    ws, _ = roster.create_database(db, PASSPHRASE, roster.NewRound(
+        round_name="2026年第一轮巡察", year=2026, team_name="第二巡察组",
+        inspector_name="王堃", role="leader"))
+    try:
+        village = make_tree(ws)["village"]
+        for values in MEETINGS * 2:  # two records of one step, then edits of both
+            draft = step_records.start_draft(ws, village, "opening_meeting")
+            step_records.save_draft(ws, draft.id, values)
+            step_records.save_record(ws, draft.id)
+        assert len(step_records.records_of(ws, village, "opening_meeting")) == 4
+    finally:
+        ws.close()
+
+
+def test_check_passes_on_a_village_with_several_records_of_one_step(tmp_path):
+    db = tmp_path / "round.db"
+    _round_with_step_records(db)
+    done = check(db)
+    assert done.returncode == 0, done.stderr
+    assert "校验通过" in done.stdout and done.stderr == ""
+
+
+def test_a_damaged_page_is_one_clear_line_and_the_file_is_left_as_it_was(tmp_path):
+    db = tmp_path / "round.db"
+    _round_with_step_records(db)
+    data = bytearray(db.read_bytes())
+    assert len(data) > 4 * PAGE_SIZE
+    page = len(data) // PAGE_SIZE // 2
+    data[page * PAGE_SIZE + 100: page * PAGE_SIZE + 164] = bytes(64)
+    db.write_bytes(data)
+    done = check(db)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "sqlalchemy" not in done.stderr.lower()
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("xuncha: ") and "损坏" in line and str(db) in line
+    assert db.read_bytes() == data
