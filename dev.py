@@ -83,9 +83,9 @@ def uv_requirement(lock: Path = LOCK) -> str:
     return f"uv=={package['version']} {hashes}"
 
 
-def wanted_state() -> str:
+def wanted_state(project: Path = ROOT) -> str:
     digest = hashlib.sha256()
-    for path in (ROOT / "pyproject.toml", LOCK):
+    for path in (project / "pyproject.toml", project / LOCK.name):
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()
 
@@ -242,6 +242,7 @@ def upgrade(packages: list[str]) -> int:
         python = environment / PYTHON.relative_to(VENV)
         sync(copy, environment)
         release_catalogue(python, copy)
+        (environment / MARKER.name).write_text(wanted_state(copy))  # as setup() leaves it
         print(f"在副本中运行全部测试 / running the whole suite in {copy} …", flush=True)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         env.pop("VIRTUAL_ENV", None)

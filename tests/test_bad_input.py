@@ -65,7 +65,7 @@ ws = open_workspace(sys.argv[1], os.environ["XUNCHA_PASSPHRASE"])
 try:
     with ws.unit_of_work() as uow:
         for i in range(400):
-            uow.write("village", None, {"name": "村" * 2000 + str(i), "town_id": sys.argv[2]})
+            uow.write("village", None, {"name": "村" * 190 + str(i), "town_id": sys.argv[2]})
 except errors.DiskFull as e:
     print(e); sys.exit(3)
 """

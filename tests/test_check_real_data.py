@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+
+from sqlalchemy import select
 
 from desktop.services import roster, step_records
 from desktop.store.database import PAGE_SIZE
@@ -64,3 +67,29 @@ def test_a_damaged_page_is_one_clear_line_and_the_file_is_left_as_it_was(tmp_pat
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("xuncha: ") and "损坏" in line and str(db) in line
     assert db.read_bytes() == data
+
+
+def test_every_demo_village_holds_several_records_of_every_step_and_checks_clean(tmp_path):
+    from desktop.services import demo, demo_steps
+    from desktop.services.workspace import open_workspace
+    from desktop.store.models import StepRecordRow, VillageRow
+
+    made = demo.generate(tmp_path / "demo", laptops=2, passphrase=PASSPHRASE)
+    names = ""
+    for path in made.paths:
+        ws = open_workspace(path, PASSPHRASE)
+        try:
+            with ws.read() as s:
+                villages = set(s.scalars(select(VillageRow.id)))
+                held = Counter(s.execute(select(StepRecordRow.village_id, StepRecordRow.step)))
+                names += "".join(str(v) for v in s.scalars(select(StepRecordRow.values)))
+        finally:
+            ws.close()
+        assert villages
+        for village in villages:
+            for step, (fewest, _) in demo_steps.RECORDS.items():
+                assert held[village, step] >= fewest, (path.name, step)
+        assert sum(n for (_, step), n in held.items() if step == "interview") >= 3 * len(villages)
+        done = check(path)
+        assert done.returncode == 0 and "校验通过" in done.stdout, done.stderr
+    assert "𠮷" in names and "䶮" in names

@@ -1,8 +1,9 @@
 """Merging bad, tampered and foreign sources, and merges killed half-way, on real files:
 through ``desktop.services.merge`` and ``xuncha merge`` in a subprocess (never a traceback);
-sources tampered with through raw SQLCipher connections. A tampered revision is rejected with
-its descendants; a source that does not verify is refused whole, target untouched, others
-merged; sources are never written to; a killed merge leaves the target before or after.
+sources tampered with through raw SQLCipher connections. A tampered revision refuses its whole
+source, naming it and its descendants; a source that does not verify is refused whole, target
+untouched, others merged; sources are never written to; a killed merge leaves the target before
+or after.
 """
 
 from __future__ import annotations
@@ -114,18 +115,22 @@ def r(base, tmp_path: Path) -> SimpleNamespace:
         twin=shutil.copyfile(d / "round.db", tmp_path / "twin.db"))
 
 
-def test_tampered_revision_is_rejected_with_its_descendants(r):
+def test_a_tampered_revision_refuses_its_whole_file_naming_it_and_its_descendants(r):
     _sql((FLIP_ONE_BYTE, r.chain[:1]))(r, bad := r.dir / "bad.xch")  # no trigger stops the UPDATE
-    report = merge.merge(r.target, PASSPHRASE, [bad], exchange_passphrase=EXCHANGE)
+    before = checked(r.target)
+    report = merge.merge(r.target, PASSPHRASE, [bad, r.cxch], exchange_passphrase=EXCHANGE)
     expected = {r.chain[0]: tr("revision {rid}: hash does not match its content", rid=r.chain[0]),
                 **{c: tr("revision {rid}: builds on rejected revision {parent}", rid=c, parent=p)
                    for p, c in zip(r.chain, r.chain[1:], strict=False)}}
-    assert ((src := report.sources[0]).error, src.signed, src.rejected) == ("", True, expected)
-    assert src.new_revisions == len(r.others) and report.backup and report.backup.exists()
+    src, other = report.sources
+    assert (src.error, src.signed, src.rejected, src.new_revisions) == (
+        str(merge.RevisionsRefused(n=3)), True, expected, 0)
+    assert other.error == "" and other.new_revisions > 0  # the other laptop's file merges
     digest, ids, _ = checked(r.target)
-    assert r.others <= ids and not ids & set(r.chain) and digest == report.digest_after
-    cli = json.loads(xuncha("merge", r.twin, bad, "--json", code=0).stdout)
-    assert cli["sources"][0]["rejected"] == expected and cli["digest_after"] == digest
+    assert not ids & (set(r.chain) | r.others) and before[1] < ids
+    assert digest == report.digest_after
+    cli = json.loads(xuncha("merge", r.twin, bad, "--json", code=1).stdout)
+    assert cli["sources"][0]["rejected"] == expected and cli["digest_after"] == before[0]
     assert [xuncha("check", t, code=0).returncode for t in (r.target, r.twin)] == [0, 0]
 
 
@@ -134,7 +139,7 @@ def test_no_backup_is_left_when_every_revision_brought_is_rejected(r):
     before = checked(r.target)
     report = merge.merge(r.target, PASSPHRASE, [bad], exchange_passphrase=EXCHANGE)
     assert report.sources[0].new_revisions == 0 and len(report.sources[0].rejected) == 5
-    assert report.backup is None and list(r.dir.glob("round.db.before-merge-*")) == []
+    assert report.sources[0].error and report.backup is None and list(r.dir.glob("round.db.before-merge-*")) == []
     assert checked(r.target)[:2] == before[:2]
     # the control: the same file untampered brings revisions, and a backup is kept
     report = merge.merge(r.target, PASSPHRASE, [r.bxch], exchange_passphrase=EXCHANGE)
@@ -157,7 +162,7 @@ def _forge(conn: sqlcipher3.Connection, parent: str, **changes: object) -> str:
     return rid
 
 
-def test_revisions_with_a_malformed_clock_or_field_are_rejected_the_rest_merge(r):
+def test_revisions_with_a_malformed_clock_or_field_refuse_the_file(r):
     conn = raw(shutil.copyfile(r.bdb, bad := r.dir / "forged.db"), PASSPHRASE)
     forged = [_forge(conn, r.chain[-1], hlc="yesterday"),
               _forge(conn, r.chain[-1], hlc=1764000000000),
@@ -165,14 +170,13 @@ def test_revisions_with_a_malformed_clock_or_field_are_rejected_the_rest_merge(r
               _forge(conn, r.chain[-1], author=None)]
     conn.commit()
     conn.close()
+    before = checked(r.target)
     report = merge.merge(r.target, PASSPHRASE, [bad])
     wrong = "revision {rid}: a field of its envelope has the wrong type or form"
-    assert (src := report.sources[0]).error == "" and src.rejected == {
+    assert (src := report.sources[0]).error and src.rejected == {
         rid: tr(wrong, rid=rid) for rid in forged}
-    digest, ids, _ = checked(r.target)
-    assert set(r.chain) | r.others <= ids and not ids & set(forged)
-    assert digest == report.digest_after
-    cli = xuncha("merge", r.twin, bad, "--json", code=0)
+    assert checked(r.target) == before and report.backup is None
+    cli = xuncha("merge", r.twin, bad, "--json", code=1)
     assert sorted(json.loads(cli.stdout)["sources"][0]["rejected"]) == sorted(forged)
 
 

@@ -43,6 +43,8 @@ TASK_KINDS = ("suggestion", "rule_improved", "immediate_rectification", "rectifi
 TASK_STATUSES = ("open", "closed")  # closed = 销号
 NUMBERED_KINDS = ("finding", "clue")
 MAX_SEQUENCE = 99_999
+MAX_NAME = 200  # characters of a name (of a place, a person, a round)
+MAX_TEXT = 100_000  # characters of any other text of a record
 KIND_LABELS = {
     "round": N_("Round"), "team": N_("Team"), "inspector": N_("Inspector"),
     "device": N_("Device"), "district": N_("District"), "town": N_("Town"),
@@ -120,6 +122,7 @@ class FieldSpec:
     range: tuple[int, int] | None = None  # inclusive bounds of a number
     date: bool = False  # text holding a calendar date, YYYY-MM-DD
     items: builtins.type | None = None  # a list's items: all of this type, none empty
+    max_length: int = MAX_TEXT  # of text
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ class KindSpec:
 
 
 def _name() -> FieldSpec:
-    return FieldSpec("name", str)
+    return FieldSpec("name", str, max_length=MAX_NAME)
 
 
 def _optional(name: str, type_: type = str, **options: Any) -> FieldSpec:
@@ -268,6 +271,9 @@ def validate(kind: str, body: dict[str, Any]) -> dict[str, Any]:
             continue
         if not isinstance(value, f.type) or isinstance(value, bool) != (f.type is bool):
             raise ValidationError(tr("Field {field} has the wrong type", field=label))
+        if isinstance(value, str) and len(value) > f.max_length:
+            raise ValidationError(tr("{what} is longer than {n} characters", what=label,
+                                     n=f.max_length))
         if f.range and not f.range[0] <= value <= f.range[1]:
             raise ValidationError(tr("{what} must be between {low} and {high}", what=label,
                                      low=f.range[0], high=f.range[1]))

@@ -2,14 +2,15 @@
 
 A revision is taken only when its bytes match its id, its envelope is well formed, every
 parent is already known or taken (a revision whose history was rejected is rejected too),
-its parents belong to the same record, its kind matches the record's kind, and every
+its parents belong to the same record, its kind matches the record's kind, its clock is not
+ahead of the latest time the source may hold, its body is one this program writes, and every
 attachment it names arrived intact. Everything else is rejected with a reason, never dropped
 silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from desktop.core.i18n import tr
@@ -26,11 +27,14 @@ def select(
     incoming: Mapping[str, bytes],
     known_kind: Mapping[str, tuple[str, str]],
     available_blobs: set[str],
+    *, latest_clock: str, body_problem: Callable[[Revision], str],
 ) -> Selection:
     """Decide for each incoming revision (id → envelope bytes) whether to take it.
 
     ``known_kind`` maps every revision id already in the target to (record id, kind);
-    ``available_blobs`` holds the hashes present in the target or verified in the source.
+    ``available_blobs`` holds the hashes present in the target or verified in the source;
+    ``latest_clock`` is the greatest clock value accepted (a written ``hlc.Timestamp``);
+    ``body_problem`` gives the reason a body is refused, "" when it is sound.
     """
     out = Selection()
     parsed: dict[str, Revision] = {}
@@ -49,6 +53,12 @@ def select(
         for rev in pending:
             reason = _problem(rev, known_kind, taken, parsed, out.rejected, record_kind,
                               available_blobs)
+            if not reason and rev.hlc > latest_clock:  # written clocks sort as they count
+                reason = tr("revision {rid}: its clock ({clock}) is later than the file "
+                            "could have been written; check the date and time of the laptops",
+                            rid=rev.id, clock=rev.hlc)
+            if not reason:
+                reason = body_problem(rev)
             if reason == "wait":
                 waiting.append(rev)
             elif reason:

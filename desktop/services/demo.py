@@ -23,6 +23,7 @@ from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
 from desktop.services import (
     demo_registers,
+    demo_steps,
     evaluation,
     identity,
     locations,
@@ -156,6 +157,15 @@ def _generate(outdir: Path, scale: str, laptops: int, seed: int, passphrase: str
         ws = open_workspace(path, passphrase, **options)
         try:
             revisions += demo_registers.record(ws, share, rng)
+        finally:
+            ws.close()
+    # Then every village's step records, on the laptop that holds the village.
+    rng = random.Random(f"{seed}-steps")
+    for path in paths:
+        progress(tr("step records of {name}", name=path.name))
+        ws = open_workspace(path, passphrase, **options)
+        try:
+            revisions += demo_steps.record(ws, rng)
         finally:
             ws.close()
     return DemoResult(paths=paths, revisions=revisions)

@@ -1,7 +1,9 @@
 """Exchange files out of a laptop, and merging any number of them into one database.
 
 A merge is the union of the revisions and blobs of the sources, each revision re-verified,
-in one transaction on the target after a backup of it. Nothing is resolved automatically:
+in one transaction on the target after a backup of it. A source is taken whole or refused
+whole: one revision of it that does not hold (its bytes, its body, its clock, an attachment)
+refuses all of it, each such revision named in the report. Nothing is resolved automatically:
 records that end with more than one head are conflicts for a person to resolve.
 """
 
@@ -12,6 +14,7 @@ import datetime as dt
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,11 +27,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import func, select
 
-from desktop.core import canonical, errors, hlc, merge_rules
+from desktop.core import canonical, errors, hlc, merge_rules, revision_bodies
 from desktop.core.i18n import N_, tr
 from desktop.core.merkle import state_digest
 from desktop.core.revision import Revision, RevisionError, open_envelope
-from desktop.services import identity
+from desktop.services import identity, step_records
 from desktop.services.backups import unique_backup_path
 from desktop.services.workspace import Workspace
 from desktop.store import database, exchange, revlog
@@ -48,6 +51,10 @@ MANIFEST_FORMAT = "xuncha-exchange/1"
 # Local state: "<revision count> <state digest>" as the last merge left the target, so that
 # merging again need not hash every revision id to report it.
 DIGEST_KEY = "state_digest"
+# How far a revision's clock may run ahead of the time its file was signed, and of this
+# laptop's clock: laptops' clocks disagree by minutes or hours, and a clock value taken in
+# sets the target's clock, so one from far in the future would hold it there for good.
+CLOCK_SKEW_MS = 7 * 24 * 3600 * 1000
 
 
 class OtherRound(errors.XunchaError):
@@ -58,12 +65,18 @@ class ManifestInvalid(errors.XunchaError):
     message = N_("The exchange file's signed manifest does not verify; the file was not merged")
 
 
+class RevisionsRefused(errors.XunchaError):
+    message = N_("{n} of its revisions do not hold (each is listed); nothing of this file was "
+                 "merged")
+
+
 @dataclass
 class SourceReport:
     path: Path
     device: str = ""
     author: str = ""
     signed: bool = False
+    signed_ms: int | None = None  # when the manifest says the file was written
     revisions: int = 0
     new_revisions: int = 0
     new_records: int = 0
@@ -204,8 +217,8 @@ def merge(
                                              dry_run)
                     # Hashed in a thread while this one waits for the commit to be written.
                     after = files.pool.submit(state_digest, held)
-                    if dry_run:
-                        raise _DryRun()
+                    if dry_run or not any(one.new_revisions for one in report.sources):
+                        raise _DryRun()  # nothing taken: not a byte of the target changes
             except _DryRun:
                 pass
         except BaseException:
@@ -219,7 +232,7 @@ def merge(
         if backup is not None and report.digest_after == report.digest_before:
             database.remove_files(backup)  # every revision brought was refused: nothing changed
             backup = None
-        if not dry_run:
+        if not dry_run and report.digest_after != report.digest_before:
             with db.session() as session:  # for the next merge: see DIGEST_KEY
                 session.merge(LocalState(key=DIGEST_KEY,
                                          value=f"{report.revisions_after} {report.digest_after}"))
@@ -421,12 +434,19 @@ def _take(appender: revlog.Appender, one: _Opened,
     incoming = {rid: data for rid, data in one.envelopes.items() if rid not in known}
     one.envelopes = {}
     available = _SourceBlobs(blobs, one.source)
+    forms = step_records.form_set()
     try:
-        chosen = merge_rules.select(incoming, known, available)  # type: ignore[arg-type]
+        chosen = merge_rules.select(
+            incoming, known, available,  # type: ignore[arg-type]
+            latest_clock=_latest_clock(report),
+            body_problem=lambda rev: revision_bodies.problem(rev, forms))
     except errors.XunchaError as e:  # a damaged blob page: nothing of this source is written
         one.refuse(e)
         return
-    report.rejected = chosen.rejected
+    if chosen.rejected:  # a file is taken whole or not at all
+        report.rejected = chosen.rejected
+        one.refuse(RevisionsRefused(n=len(chosen.rejected)))
+        return
     needed = {h for rev in chosen.accepted for h in rev.attachments if h in available.fresh}
     appender.add(chosen.accepted, [available.fresh[h] for h in sorted(needed)])
     blobs.update(needed)
@@ -440,6 +460,13 @@ def _take(appender: revlog.Appender, one: _Opened,
         report.touched.add(rev.record_id)
     report.new_revisions = len(chosen.accepted)
     report.attachments = len(needed)
+
+
+def _latest_clock(report: SourceReport) -> str:
+    """The greatest clock value a source's revisions may carry (see CLOCK_SKEW_MS)."""
+    now = time.time_ns() // 1_000_000
+    base = min(now, report.signed_ms) if report.signed_ms is not None else now
+    return str(hlc.Timestamp(min(base + CLOCK_SKEW_MS, 10**13 - 1), 99_999))
 
 
 def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str]) -> None:
@@ -464,9 +491,16 @@ def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str
         raise ManifestInvalid(tr("its revisions differ from the signed list"))
     if not _device_certificate_matches(source, body.get("device", ""), signed.certificate):
         raise ManifestInvalid(tr("it was signed by a key this round does not know"))
+    try:
+        created = dt.datetime.fromisoformat(body.get("created", ""))
+    except (TypeError, ValueError):
+        raise ManifestInvalid() from None
+    if created.tzinfo is None:
+        raise ManifestInvalid()
     report.device = body.get("device", "")
     report.author = body.get("author_name", "")
     report.signed = True
+    report.signed_ms = int(created.timestamp() * 1000)
 
 
 def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes) -> bool:

@@ -28,6 +28,7 @@ def as_text(report: MergeReport) -> str:
         lines.append(f"— {s.path.name}")
         if s.error:
             lines.append("  " + tr("refused: {why}", why=s.error))
+            lines += ["  " + why for _, why in sorted(s.rejected.items())]
             continue
         who = f"{s.author} · {s.device[:8]}" if s.signed else tr("database (not signed)")
         lines.append("  " + who)
@@ -36,8 +37,6 @@ def as_text(report: MergeReport) -> str:
             "{attachments} attachments, {conflicts} new conflicts",
             new=s.new_revisions, records=s.new_records, deletions=s.deletions,
             attachments=s.attachments, conflicts=s.new_conflicts))
-        for rid, why in sorted(s.rejected.items()):
-            lines.append("  " + tr("rejected {rid}: {why}", rid=rid[:12], why=why))
     if report.refused:
         lines.append(tr("{n} of {total} files were not merged", n=report.refused,
                         total=len(report.sources)))

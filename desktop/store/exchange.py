@@ -149,7 +149,7 @@ class Source:
         return self._ids
 
     def envelopes(self, ids: Collection[str]) -> dict[str, bytes]:
-        """The envelopes of ``ids``; refused unless each is stored as bytes.
+        """The envelopes of ``ids``; refused unless each is there and stored as bytes.
 
         Only these rows are read: a revision the target already holds is never looked at.
         """
@@ -170,6 +170,8 @@ class Source:
                         f"({','.join('?' * len(chunk))})", chunk))
         if not all(type(e) is bytes for e in out.values()):
             raise errors.ForeignDatabase(path=self.path)
+        if out.keys() != wanted:  # the id index lists rows the table lacks: pages spliced
+            raise errors.NotADatabase(path=self.path)
         return out
 
     def in_another_round(self, rounds: Collection[str]) -> bool:

@@ -1256,6 +1256,14 @@
         <translation>未知的记录类型：{kind}</translation>
     </message>
     <message>
+        <source>{what} is longer than {n} characters</source>
+        <translation>{what}超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its clock ({clock}) is later than the file could have been written; check the date and time of the laptops</source>
+        <translation>修订 {rid}：其时钟（{clock}）晚于该文件可能写成的时间；请检查各台笔记本电脑的日期和时间</translation>
+    </message>
+    <message>
         <source>revision {rid}: a parent revision is missing</source>
         <translation>修订 {rid}：缺少上一版本</translation>
     </message>
@@ -2752,6 +2760,10 @@
         <translation>{name} 的台账</translation>
     </message>
     <message>
+        <source>step records of {name}</source>
+        <translation>{name} 的环节记录</translation>
+    </message>
+    <message>
         <source>Two or more options ticked on one row</source>
         <translation>同一行勾选了多个选项</translation>
     </message>
@@ -2844,6 +2856,10 @@
         <translation>交换文件的签名清单验证失败，该文件未合并</translation>
     </message>
     <message>
+        <source>{n} of its revisions do not hold (each is listed); nothing of this file was merged</source>
+        <translation>其中 {n} 条修订不成立（逐条列出）；此文件的内容均未合并</translation>
+    </message>
+    <message>
         <source>Backing up the target</source>
         <translation>正在备份目标数据库</translation>
     </message>
@@ -2878,10 +2894,6 @@
     <message>
         <source>{new} new revisions, {records} new records, {deletions} deletions, {attachments} attachments, {conflicts} new conflicts</source>
         <translation>新修订 {new} 条，新记录 {records} 条，删除 {deletions} 条，附件 {attachments} 个，新冲突 {conflicts} 个</translation>
-    </message>
-    <message>
-        <source>rejected {rid}: {why}</source>
-        <translation>已拒收 {rid}：{why}</translation>
     </message>
     <message>
         <source>{n} of {total} files were not merged</source>
@@ -4114,6 +4126,30 @@
     <message>
         <source>(draft) {title}</source>
         <translation>（草稿）{title}</translation>
+    </message>
+    <message>
+        <source>revision {rid}: unknown record kind {kind}</source>
+        <translation>修订 {rid}：未知的记录类型 {kind}</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its content is larger than {n} MB</source>
+        <translation>修订 {rid}：内容超过 {n} MB</translation>
+    </message>
+    <message>
+        <source>revision {rid}: a deletion that carries content</source>
+        <translation>修订 {rid}：删除修订不应带有内容</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its content is nested too deeply</source>
+        <translation>修订 {rid}：内容嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>revision {rid}: {problem}</source>
+        <translation>修订 {rid}：{problem}</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its content is not in the form this program writes</source>
+        <translation>修订 {rid}：内容不是本程序写入的格式</translation>
     </message>
 </context>
 </TS>
