@@ -89,9 +89,10 @@ def export_all(dbs: list[Path]) -> tuple[list[Path], float]:
 
 
 def grow(db: Path, n: int, seed: int) -> None:
-    """Add ``n`` village revisions by the laptop's own actor, in one transaction."""
+    """Add ``n`` village revisions by the laptop's own actor, in one signed unit of work."""
     rng, ws = random.Random(seed), open_workspace(db, DEMO_PASSPHRASE)
-    with ws.db.session() as s:
+    with ws.unit_of_work() as uow:
+        s = uow.session
         now = (clock := hlc.Timestamp.parse(s.get(LocalState, "hlc").value)).wall_ms
         own = select(RevisionRow.id).where(RevisionRow.device == ws.actor.device_id)
         heads = {v.id: (v.head, {"name": v.name, "town_id": v.town_id}) for v in s.scalars(
@@ -118,6 +119,7 @@ def grow(db: Path, n: int, seed: int) -> None:
         revlog.append(s, revs)
         revlog.refresh(s, {r.record_id for r in revs})
         s.merge(LocalState(key="hlc", value=str(clock)))
+        uow.changes.revisions += [r.id for r in revs]
     ws.close()
 
 

@@ -10,8 +10,8 @@ kind of mutant and the totals:
 - refused cleanly: the file refused whole with a message, the leader's state unchanged;
 - traceback: any other exception (goal 0);
 - altered and merged: taken, and the leader ends otherwise than with the untouched file
-  (goal 0; the "insider" mutants, a member re-signing edits in the leader's name with their
-  own enrolled key, are counted apart: a roster of per-author signatures is what refuses them).
+  (goal 0, the "insider" mutants included: an enrolled member writing in the leader's name
+  with their own key, or with a key of their own making under the leader's name or device).
 
 Mutants: random byte flips anywhere in the file; per revision a byte of its envelope, its row
 deleted, a body this program never writes hashed anew and re-signed by the member; pages
@@ -38,11 +38,14 @@ sys.path.insert(0, str(ROOT))
 import sqlcipher3  # noqa: E402
 from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from desktop.core import canonical, errors  # noqa: E402
 from desktop.core.merkle import state_digest  # noqa: E402
-from desktop.services import identity, joining, merge, roster  # noqa: E402
+from desktop.services import enrolment, identity, joining, merge, roster  # noqa: E402
+from desktop.services.workspace import open_workspace  # noqa: E402
 from desktop.store import database  # noqa: E402
+from desktop.store.models import LocalIdentity  # noqa: E402
 
 KEY, EXCHANGE = "leader passphrase 2026", "round exchange 2026"
 DEEP: dict = {}
@@ -77,23 +80,54 @@ def build(folder: Path) -> tuple[Path, Path, Path, Path]:
         roster.add_village(ws, f"{name}新村", t)
         roster.attach(ws, villages[n], f"照片 {name}".encode() * 50)
         merge.export(ws, KEY, out_file := folder / f"m{n}.xch", EXCHANGE)
+        with ws.read() as s:
+            fingerprint = identity.certificate_fingerprint(
+                s.scalars(select(LocalIdentity)).one().certificate_pem)
         ws.close()
+        leader = open_workspace(folder / "leader.db", KEY)  # compares, then enrols
+        enrolment.enrol(leader, enrolment.candidate(out_file, EXCHANGE), fingerprint[:8])
+        leader.close()
         out.append(out_file)
     return folder / "leader.db", folder / "m0.db", out[0], out[1]
 
 
-def resign(path: Path, member_db: Path, **manifest: object) -> None:
-    with contextlib.closing(conn(member_db, KEY)) as c:
-        key = identity.load_private_key(
-            c.execute("SELECT private_key_pem FROM local_identity").fetchone()[0], KEY)
+def resign(path: Path, member_db: Path | None, keys: identity.KeyMaterial | None = None,
+           **manifest: object) -> None:
+    """Sign the file's manifest anew: with the member's key, or with ``keys``."""
+    if keys is None:
+        with contextlib.closing(conn(member_db, KEY)) as c:  # type: ignore[arg-type]
+            pem = c.execute("SELECT private_key_pem FROM local_identity").fetchone()[0]
+    else:
+        pem = keys.private_key_pem
+    key = identity.load_private_key(pem, KEY)
     with contextlib.closing(conn(path, EXCHANGE)) as c:
         ids = [i for i, in c.execute("SELECT id FROM revision")]
         body = canonical.parse(c.execute("SELECT manifest FROM exchange_manifest").fetchone()[0])
         body |= {"digest": state_digest(ids), "counts": {**body["counts"], "revisions": len(ids)}}
         body |= manifest
         data = canonical.canonical_bytes(body)
-        c.execute("UPDATE exchange_manifest SET manifest = ?, signature = ?",
-                  (data, key.sign(data, ec.ECDSA(hashes.SHA256()))))
+        c.execute("UPDATE exchange_manifest SET manifest = ?, signature = ?", (
+            data, key.sign(data, ec.ECDSA(hashes.SHA256()))))
+        if keys is not None:
+            c.execute("UPDATE exchange_manifest SET certificate = ?", (keys.certificate_pem,))
+
+
+FORGER = identity.new_key_material("王堃", "第二巡察组", KEY)  # a key made by the insider
+FORGED_DEVICE = "01900000-0000-7000-8000-00000000f0f0"
+
+
+def forge_device(path: Path, inspector_id: str) -> None:
+    """A device record of FORGED_DEVICE in ``inspector_id``'s name, carrying FORGER's key."""
+    env = {"attachments": [], "author": inspector_id, "body": {
+        "certificate": FORGER.certificate_pem.decode(), "inspector_id": inspector_id},
+        "deleted": False, "device": FORGED_DEVICE, "hlc": "1767225600000-00000",
+        "kind": "device", "parents": [], "record_id": FORGED_DEVICE,
+        "wall_time": "2026-01-01T00:00:00.000+00:00"}
+    data = canonical.canonical_bytes(env)
+    with contextlib.closing(conn(path, EXCHANGE)) as c:
+        c.execute("INSERT INTO revision VALUES (?,?,?,?,?,?,?,0,?)", (
+            hashlib.sha256(data).hexdigest(), "device", FORGED_DEVICE, inspector_id,
+            FORGED_DEVICE, env["hlc"], env["wall_time"], data))
 
 
 def forge(path: Path, parent: str, changes: dict) -> None:
@@ -120,8 +154,10 @@ def mutants(leader_db: Path, member_db: Path, source: Path, other: Path
     with contextlib.closing(conn(source, EXCHANGE)) as c:
         rows = [(rid, kind) for rid, kind in c.execute("SELECT id, kind FROM revision")]
         blobs = [h for h, in c.execute("SELECT hash FROM blob")]
+        batches = [h for h, in c.execute("SELECT hash FROM revision_batch")]
     with contextlib.closing(conn(leader_db, KEY)) as c:
         leader_id = c.execute("SELECT id FROM inspector WHERE role = 'leader'").fetchone()[0]
+        leader_device = c.execute("SELECT device_id FROM local_identity").fetchone()[0]
     villages = [rid for rid, kind in rows if kind == "village"]
     sql = lambda *s: lambda p: [conn(p, EXCHANGE).execute(*s).connection.close()]  # noqa: E731
     out: list[tuple[str, bool, Callable[[Path], None]]] = []
@@ -151,6 +187,15 @@ def mutants(leader_db: Path, member_db: Path, source: Path, other: Path
         out.append(("edit in the leader's name, re-signed", True, lambda p, a=parent: (
             forge(p, a, {"author": leader_id, "body": {"name": "伪造村"}}),
             resign(p, member_db))))
+        # A new key in the leader's name: its own device record, the edit on that device.
+        out.append(("new key in the leader's name, re-signed", True, lambda p, a=parent: (
+            forge(p, a, {"author": leader_id, "device": FORGED_DEVICE,
+                         "body": {"name": "伪造村"}}),
+            forge_device(p, leader_id), resign(p, None, FORGER, device=FORGED_DEVICE))))
+        out.append(("edit on the leader's device id, re-signed", True, lambda p, a=parent: (
+            forge(p, a, {"author": leader_id, "device": leader_device,
+                         "body": {"name": "伪造村"}}),
+            resign(p, None, FORGER, device=leader_device))))
     for page in range(1, min(size, other.stat().st_size) // database.PAGE_SIZE):
         def splice(p: Path, page: int = page) -> None:
             with open(other, "rb") as o, open(p, "r+b") as f:
@@ -173,6 +218,16 @@ def mutants(leader_db: Path, member_db: Path, source: Path, other: Path
             f"UPDATE exchange_manifest SET {column} = CAST(substr({column}, 1, "
             f"length({column}) / 2) AS BLOB)")))
     out.append(("manifest dropped", False, sql("DROP TABLE exchange_manifest")))
+    out.append(("signed batches dropped", False, sql("DROP TABLE revision_batch")))
+    out.append(("signed batches dropped, as a database", False, lambda p: (
+        sql("DROP TABLE revision_batch")(p), sql("DROP TABLE exchange_manifest")(p),
+        sql("DELETE FROM meta WHERE key = 'content'")(p))))
+    for h in batches:
+        out.append(("batch signature altered", False, sql(
+            "UPDATE revision_batch SET signature = CAST(substr(signature, 1, 20) || x'00' || "
+            "substr(signature, 22) AS BLOB) WHERE hash = ?", (h,))))
+        out.append(("batch removed", False, sql("DELETE FROM revision_batch WHERE hash = ?",
+                                                (h,))))
     out.append(("relabelled as a database", False, sql("DELETE FROM meta WHERE key = 'content'")))
     return out
 
@@ -220,9 +275,8 @@ def main() -> int:
     total: Counter = Counter()
     for kind, counter in counts.items():
         print(f"{kind:<40}" + "".join(f"{counter[c]:>20}" for c in columns))
-        if "(insider)" not in kind:
-            total.update(counter)
-    print(f"{'all but insider (' + str(sum(total.values())) + ')':<40}"
+        total.update(counter)
+    print(f"{'all (' + str(sum(total.values())) + ')':<40}"
           + "".join(f"{total[c]:>20}" for c in columns))
     print(f"{len(cases)} mutants in {seconds:.0f} s")
     return 0 if total["traceback"] == total["altered and merged"] == 0 else 1

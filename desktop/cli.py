@@ -25,10 +25,12 @@ from desktop.packet.session import Attendance, SessionHeader
 from desktop.services import (
     ballot_sheet,
     demo,
+    enrolment,
     merge,
     merge_report,
     queries,
     roster,
+    trust,
 )
 from desktop.services.workspace import open_workspace
 from desktop.store import revlog
@@ -131,6 +133,44 @@ def cmd_export(args: argparse.Namespace) -> int:
         ws.close()
     print(tr("Exported {n} revisions and {b} attachments to {path}",
              n=manifest["counts"]["revisions"], b=manifest["counts"]["blobs"], path=args.out))
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    exchange_passphrase = _exchange_passphrase(args)
+    if not exchange_passphrase:
+        raise errors.ExchangePassphraseRequired()
+    ws = open_workspace(Path(args.db), _passphrase(args))
+    try:
+        who = enrolment.candidate(Path(args.file), exchange_passphrase, ws)
+        shown = trust.grouped(who.fingerprint)
+        if not args.fingerprint:
+            print(tr("{name} signed this file on device {device}, certificate {fingerprint}. "
+                     "Ask them to read the fingerprint their laptop shows (xuncha devices); "
+                     "if it is the same, enrol with --fingerprint and the first characters "
+                     "they read", name=who.name, device=who.device_id, fingerprint=shown),
+                  file=sys.stderr)
+            return 1
+        enrolment.enrol(ws, who, args.fingerprint)
+    finally:
+        ws.close()
+    print(tr("Enrolled {name}'s device (certificate {fingerprint}); merge its files again",
+             name=who.name, fingerprint=shown))
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    ws = open_workspace(Path(args.db), _passphrase(args))
+    try:
+        devices = enrolment.devices(ws)
+    finally:
+        ws.close()
+    status = {"root": tr("founded the round"), "enrolled": tr("enrolled"),
+              "revoked": tr("revoked"), "": tr("not enrolled")}
+    for d in devices:
+        mark = tr("this laptop") if d.this_laptop else ""
+        print("\t".join((d.name or "?", trust.grouped(d.fingerprint), status[d.status],
+                         d.device_id, mark)).rstrip())
     return 0
 
 
@@ -333,6 +373,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help=tr("print JSON"))
     _exchange_option(sp)
     sp.set_defaults(func=cmd_merge)
+
+    sp = command("enrol", tr("enrol the device that signed an exchange file (team leader)"))
+    sp.add_argument("db", metavar="DB", help=tr("the leader's database"))
+    sp.add_argument("file", metavar="FILE", help=tr("an exchange file the device signed"))
+    sp.add_argument("--fingerprint", metavar="FP",
+                    help=tr("the start of the fingerprint that laptop shows (8 characters or "
+                            "more)"))
+    _exchange_option(sp)
+    sp.set_defaults(func=cmd_enrol)
+
+    sp = command("devices", tr("list the round's devices, their fingerprints and enrolment"))
+    sp.add_argument("db", metavar="DB", help=tr("database file"))
+    sp.set_defaults(func=cmd_devices)
 
     sp = command("check", tr("verify every revision, attachment and table"))
     sp.add_argument("db", metavar="DB", help=tr("database file"))

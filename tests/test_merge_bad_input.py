@@ -30,7 +30,7 @@ from test_bad_input import AS_NOBODY, CLI, assert_one_line_error, world_dir  # n
 
 from desktop.core import canonical, errors
 from desktop.core.i18n import tr
-from desktop.services import demo, identity, merge, roster
+from desktop.services import demo, identity, merge, roster, trust
 from desktop.services.workspace import open_workspace
 from desktop.store import database, revlog
 from desktop.store.models import RevisionRow
@@ -190,6 +190,14 @@ def _signer(r: SimpleNamespace, bad: Path) -> None:  # a true signature by an ou
     conn.close()
 
 
+def _unenrolled(path: Path, keys: identity.KeyMaterial) -> errors.XunchaError:
+    """The refusal of a file signed by a device the round did not enrol."""
+    with contextlib.closing(raw(path, EXCHANGE)) as conn:
+        signed = canonical.parse(conn.execute("SELECT manifest FROM exchange_manifest").fetchone()[0])
+    return trust.DeviceNotEnrolled(name=signed["author_name"], fingerprint=trust.grouped(
+        identity.certificate_fingerprint(keys.certificate_pem)))
+
+
 def _self_signed_list(r: SimpleNamespace, bad: Path) -> None:  # b's own key signs "[]"
     with contextlib.closing(raw(r.bdb, PASSPHRASE)) as conn:
         pem = conn.execute("SELECT private_key_pem FROM local_identity").fetchone()[0]
@@ -230,8 +238,7 @@ REFUSED = {
                            " AS TEXT), 'version\":', 'version\":9') AS BLOB)"), NOT_SIGNED),
     "outside-certificate": (_sql(("UPDATE exchange_manifest SET certificate = ?",
                                   (OUTSIDER.certificate_pem,))), NOT_SIGNED),
-    "outside-signer": (_signer, (lambda path: merge.ManifestInvalid(
-        tr("it was signed by a key this round does not know")),)),
+    "outside-signer": (_signer, (lambda path: _unenrolled(path, OUTSIDER),)),
     "wrong-exchange-passphrase": (COPY, WRONG, "别的交换口令 x"),
     "no-exchange-passphrase": (COPY, WRONG, None),
     "random": (lambda r, bad: bad.write_bytes(os.urandom(5000)), NOT_DB),

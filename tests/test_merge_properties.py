@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from desktop.core import errors
 from desktop.core.ids import uuid7
-from desktop.services import backups, conflicts, identity, merge, queries, roster
+from desktop.services import backups, conflicts, enrolment, identity, merge, queries, roster
 from desktop.services.workspace import Actor, Changes, Workspace, open_workspace
 from desktop.store import database, revlog
 from desktop.store.models import RevisionRow, TeamRow
@@ -69,15 +69,18 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict:
         team = s.scalar(select(TeamRow.id))
     inspectors = [base.actor.inspector_id] + [
         roster.add_inspector(base, f"组员{k}", "member", team).created[0] for k in (1, 2)]
+    devices = [(uuid7(), identity.new_key_material(f"组员{k}", "第二巡察组", PASSPHRASE))
+               for k in (1, 2)]
+    for inspector, (device, keys) in zip(inspectors[1:], devices, strict=True):
+        enrolment.enrol_device(base, device, inspector, keys.certificate_pem)
     laptops = []
     for k, inspector in enumerate(inspectors):
         path = database.backup_copy(base.db, root / f"laptop{k}.db")
         if k:
             ws = open_workspace(path, PASSPHRASE)
-            ws.actor = Actor(inspector, uuid7())
-            keys = identity.new_key_material(f"组员{k}", "第二巡察组", PASSPHRASE)
+            ws.actor = Actor(inspector, devices[k - 1][0])
             with ws.unit_of_work() as uow:
-                roster.register_device(uow, keys)
+                roster.register_device(uow, devices[k - 1][1])
             ws.close()
         laptops.append(path)
     base.close()

@@ -220,7 +220,8 @@ REGISTERS = ("finding", "finding_amendment", "clue", "suggestion", "rule_improve
 def test_version_1_file_gains_the_evaluation_step_and_register_tables(workspace, db_path):
     workspace.close()
     conn = raw_connection(db_path)
-    for table in ("ballot", "evaluation", "step_record", "local_draft", "person", *REGISTERS):
+    for table in ("ballot", "evaluation", "step_record", "local_draft", "person", "revision_batch",
+                  "enrolment", *REGISTERS):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
@@ -256,6 +257,8 @@ def test_version_5_pairs_of_ids_lose_their_rowid_and_keep_their_rows(workspace, 
         conn.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY ({key}))")  # as version 5
         conn.executemany(f"INSERT INTO {table} VALUES (?, ?)", old[table])
     conn.execute("CREATE INDEX ix_revision_parent_parent ON revision_parent (parent_id)")
+    for table in ("revision_batch", "enrolment"):  # added by version 7
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()

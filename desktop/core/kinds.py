@@ -16,6 +16,7 @@ from desktop.core.i18n import N_, tr
 
 ROLES = ("leader", "deputy", "liaison", "member")
 DUPLICATE_DECISIONS = ("same", "different")
+ENROLMENT_STATUSES = ("enrolled", "revoked")  # a revoked device is never trusted again
 # Who takes part in a democratic evaluation: 党员, 村民代表, 群众.
 PARTICIPANTS = ("party_members", "representatives", "villagers")
 PARTICIPANT_LABELS = {"party_members": N_("Party members"),
@@ -47,7 +48,7 @@ MAX_NAME = 200  # characters of a name (of a place, a person, a round)
 MAX_TEXT = 100_000  # characters of any other text of a record
 KIND_LABELS = {
     "round": N_("Round"), "team": N_("Team"), "inspector": N_("Inspector"),
-    "device": N_("Device"), "district": N_("District"), "town": N_("Town"),
+    "device": N_("Device"), "enrolment": N_("Device enrolment"), "district": N_("District"), "town": N_("Town"),
     "village": N_("Village"), "duplicate_link": N_("Duplicate link"),
     "evaluation": N_("Democratic evaluation"), "ballot": N_("Ballot"),
     "step_record": N_("Step record"), "person": N_("Person of the village"),
@@ -184,6 +185,9 @@ KINDS: dict[str, KindSpec] = {
             "device",
             (FieldSpec("inspector_id", str, ref="inspector"), FieldSpec("certificate", str)),
         ),
+        KindSpec("enrolment", (
+            FieldSpec("device_id", str), FieldSpec("inspector_id", str, ref="inspector"), FieldSpec("certificate", str),
+            FieldSpec("status", str, choices=ENROLMENT_STATUSES))),
         KindSpec("district", (_name(), FieldSpec("round_id", str, ref="round"))),
         KindSpec("town", (_name(), FieldSpec("district_id", str, ref="district"))),
         KindSpec("village", (_name(), FieldSpec("town_id", str, ref="town"))),

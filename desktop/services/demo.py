@@ -24,6 +24,7 @@ from desktop.core.ids import uuid7
 from desktop.services import (
     demo_registers,
     demo_steps,
+    enrolment,
     evaluation,
     identity,
     locations,
@@ -125,6 +126,8 @@ def _generate(outdir: Path, scale: str, laptops: int, seed: int, passphrase: str
         roster.NewRound("2026年第一轮村（社区）巡察", 2026, _team_name(0), leader_name, "leader"),
         workspace_options=options, key_seed=f"{seed}-0".encode())
     team_leaders = _roster(ws, laptops, rng)
+    # The other laptops' devices, enrolled by the leader before each starts from the base.
+    devices = [_enrolled(ws, team_leaders[i], seed, i) for i in range(1, laptops)]
     for path in paths[1:]:
         database.backup_copy(ws.db, path)
     revisions = 0
@@ -133,7 +136,7 @@ def _generate(outdir: Path, scale: str, laptops: int, seed: int, passphrase: str
     for i, path in enumerate(paths):
         progress(path.name)
         if i:
-            ws = _take_over(path, passphrase, team_leaders[i], options, seed, i)
+            ws = _take_over(path, passphrase, team_leaders[i][0], devices[i - 1], options)
         mine = [p for j, p in enumerate(plan) if j % laptops == i]
         _record_districts(ws, mine, rng, taken)
         _correct_roster(ws, i, rng)
@@ -191,16 +194,24 @@ def _roster(ws: Workspace, teams: int, rng: random.Random) -> list[tuple[str, st
     return leaders
 
 
-def _take_over(path: Path, passphrase: str, leader: tuple[str, str], options: dict,
-               seed: int, i: int) -> Workspace:
-    """Make a copied base the laptop of another team's leader, with a new device."""
-    ws = open_workspace(path, passphrase, **options)
-    ws.actor = Actor(leader[0], uuid7(ws.now_ms(), ws.random_bytes))
+def _enrolled(ws: Workspace, leader: tuple[str, str], seed: int, i: int
+              ) -> tuple[str, identity.KeyMaterial]:
+    """A new device for another team's leader, enrolled by the round's leader."""
+    device_id = uuid7(ws.now_ms(), ws.random_bytes)
     now = dt.datetime.fromtimestamp(ws.now_ms() / 1000, dt.UTC)
-    keys = identity.new_key_material(leader[1], _team_name(i), passphrase, now=now,
+    keys = identity.new_key_material(leader[1], _team_name(i), ws.db.passphrase, now=now,
                                      seed=f"{seed}-{i}".encode())
+    enrolment.enrol_device(ws, device_id, leader[0], keys.certificate_pem)
+    return device_id, keys
+
+
+def _take_over(path: Path, passphrase: str, inspector_id: str,
+               device: tuple[str, identity.KeyMaterial], options: dict) -> Workspace:
+    """Make a copied base the laptop of another team's leader, with its enrolled device."""
+    ws = open_workspace(path, passphrase, **options)
+    ws.actor = Actor(inspector_id, device[0])
     with ws.unit_of_work() as uow:
-        roster.register_device(uow, keys)
+        roster.register_device(uow, device[1])
     return ws
 
 

@@ -13,9 +13,11 @@ exactly as ``UnitOfWork.write`` does, then all are appended and materialised by 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import select
@@ -85,8 +87,8 @@ def allocate(plan: list, totals: dict[str, int], rng: random.Random) -> dict[Slo
 
 def record(ws: Workspace, shares: dict[Slot, Counter], rng: random.Random) -> int:
     """Write this laptop's share (the slots of its districts); returns the revisions written."""
-    with ws.db.session() as session:
-        batch = _Batch(ws, session)
+    with writing(ws) as batch:
+        session = batch.session
         team = _Team(session, ws.actor.inspector_id)  # type: ignore[union-attr]
         villages = _villages(session)
         for slot, counts in sorted(shares.items()):
@@ -100,8 +102,7 @@ def record(ws: Workspace, shares: dict[Slot, Counter], rng: random.Random) -> in
             for kind in kinds.TASK_KINDS:
                 for _ in range(counts[kind]):
                     _task(batch, team, kind, town_id, village_id, rng)
-        batch.flush()
-        return len(batch.revisions)
+    return len(batch.revisions)
 
 
 class _Team:
@@ -157,17 +158,17 @@ def _finding(batch: _Batch, team: _Team, town_id: str, village_id: str,
         "basis": rng.choice(_BASES), "source": rng.choice(("ledger_review", "interview",
                                                            "household_visit", "petition")),
         "responsible_party": "村党组织", "drafted_by": rng.choice(team.drafters)}
-    rev = batch.write("finding", body, str(body["drafted_by"]))
+    rev = batch.write("finding", body)
     stage = rng.random()
     if stage < 0.04:
         return
     body = {**body, "status": "reviewed", "reviewed_by": team.deputy}
-    rev = batch.write("finding", body, team.deputy, rev, at="reviewed_at")
+    rev = batch.write("finding", body, rev, at="reviewed_at")
     if stage < 0.10:
         return
     body = {**rev.body, "status": "signed_off", "signed_by": team.leader,
             **team.number("finding")}
-    batch.write("finding", body, team.leader, rev, at="signed_at")
+    batch.write("finding", body, rev, at="signed_at")
 
 
 def _clue(batch: _Batch, team: _Team, town_id: str, village_id: str, rng: random.Random) -> None:
@@ -177,7 +178,7 @@ def _clue(batch: _Batch, team: _Team, town_id: str, village_id: str, rng: random
             "source": rng.choice(("petition", "household_visit", "interview")),
             "proposed_handling": rng.choice(kinds.CLUE_HANDLINGS[:3]), "sealed": True,
             "drafted_by": rng.choice(team.drafters)}
-    rev = batch.write("clue", body, str(body["drafted_by"]))
+    rev = batch.write("clue", body)
     handed = dt.date(2026, 5, 1) + dt.timedelta(days=rng.randrange(60))
     feedback = rng.random() < 0.4
     batch.write("clue", {
@@ -186,7 +187,7 @@ def _clue(batch: _Batch, team: _Team, town_id: str, village_id: str, rng: random
         "received_by": demo_names.person_name(rng),
         "feedback_due": rules.feedback_due(handed).isoformat(),
         "feedback_on": (handed + dt.timedelta(days=75)).isoformat() if feedback else None,
-        "feedback_result": "已初步核实，正在处理" if feedback else None}, team.leader, rev)
+        "feedback_result": "已初步核实，正在处理" if feedback else None}, rev)
 
 
 def _task(batch: _Batch, team: _Team, kind: str, town_id: str, village_id: str,
@@ -196,13 +197,23 @@ def _task(batch: _Batch, team: _Team, kind: str, town_id: str, village_id: str,
             "measure": "明确责任人，逐项落实，限期完成并公开结果。", "status": "open",
             "responsible": demo_names.person_name(rng), "deadline": deadline.isoformat(),
             "drafted_by": rng.choice(team.drafters)}
-    rev = batch.write(kind, body, str(body["drafted_by"]))
+    rev = batch.write(kind, body)
     if rng.random() < 0.6:
         closed = deadline - dt.timedelta(days=rng.randrange(30))
         scan = batch.blob(f"%PDF-1.4\n% 整改佐证 {rev.record_id} {closed}\n".encode())
         batch.write(kind, {**body, "status": "closed", "closed_on": closed.isoformat(),
                            "closure_note": "已整改到位，材料见附件", "closure_files": [scan]},
-                    team.deputy, rev, attachments=(scan,))
+                    rev, attachments=(scan,))
+
+
+@contextlib.contextmanager
+def writing(ws: Workspace) -> Iterator[_Batch]:
+    """A unit of work of the actor's, its revisions written through a ``_Batch``."""
+    with ws.unit_of_work() as uow:
+        batch = _Batch(ws, uow.session)
+        yield batch
+        batch.flush()
+        uow.changes.revisions += [r.id for r in batch.revisions]  # signed as one batch
 
 
 class _Batch:
@@ -217,17 +228,18 @@ class _Batch:
     def blob(self, data: bytes) -> str:
         return revlog.put_blob(self.session, data)
 
-    def write(self, kind: str, body: dict[str, Any], author: str,
-              parent: Revision | None = None, *, at: str = "",
-              attachments: tuple[str, ...] = ()) -> Revision:
-        """One revision by ``author``; ``at`` names a body field that gets its wall time."""
+    def write(self, kind: str, body: dict[str, Any], parent: Revision | None = None, *,
+              at: str = "", attachments: tuple[str, ...] = ()) -> Revision:
+        """One revision by this laptop's inspector (who drafted, reviewed or signed it off
+        is in the body); ``at`` names a body field that gets its wall time."""
         now = self.ws.now_ms()
         self.clock = hlc.tick(self.clock, now)
         wall = dt.datetime.fromtimestamp(now / 1000, dt.UTC).isoformat(timespec="milliseconds")
         body = kinds.validate(kind, {**body, at: wall} if at else body)
         rev = seal(Revision(
             kind=kind, record_id=parent.record_id if parent else uuid7(now, self.ws.random_bytes),
-            parents=(parent.id,) if parent else (), author=author,
+            parents=(parent.id,) if parent else (),
+            author=self.ws.actor.inspector_id,  # type: ignore[union-attr]
             device=self.ws.actor.device_id, hlc=str(self.clock), wall_time=wall,  # type: ignore[union-attr]
             deleted=False, body=body,
             attachments=tuple(attachments) or (parent.attachments if parent else ())))

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from desktop.core import demo_names, forms, id_numbers
 from desktop.core.forms import Field, Form
 from desktop.services import step_records
-from desktop.services.demo_registers import _Batch, _Team
+from desktop.services.demo_registers import _Team, writing
 from desktop.services.workspace import Workspace
 from desktop.store.models import VillageRow
 
@@ -41,8 +41,8 @@ _SENTENCES = (
 def record(ws: Workspace, rng: random.Random, start: dt.date = dt.date(2026, 5, 6)) -> int:
     """Write the step records of every village in this laptop's database; returns how many
     revisions were written."""
-    with ws.db.session() as session:
-        batch = _Batch(ws, session)
+    with writing(ws) as batch:
+        session = batch.session
         team = _Team(session, ws.actor.inspector_id)  # type: ignore[union-attr]
         villages = session.scalars(select(VillageRow.id).order_by(VillageRow.id)).all()
         inspectors = [team.leader, team.deputy, *team.drafters]
@@ -57,9 +57,8 @@ def record(ws: Workspace, rng: random.Random, start: dt.date = dt.date(2026, 5, 
                     values = forms.validate(form, _coherent(step, filler.form(form), rng))
                     batch.write("step_record", {
                         "village_id": village, "step": step, "form": form.key,
-                        "form_version": form.version, "values": values}, rng.choice(inspectors))
-        batch.flush()
-        return len(batch.revisions)
+                        "form_version": form.version, "values": values})
+    return len(batch.revisions)
 
 
 class _Filler:

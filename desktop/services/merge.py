@@ -30,12 +30,13 @@ from sqlalchemy import func, select
 from desktop.core import canonical, errors, hlc, merge_rules, revision_bodies
 from desktop.core.i18n import N_, tr
 from desktop.core.merkle import state_digest
-from desktop.core.revision import Revision, RevisionError, open_envelope
-from desktop.services import identity, step_records
+from desktop.core.revision import Revision
+from desktop.services import batches, identity, step_records, trust
 from desktop.services.backups import unique_backup_path
 from desktop.services.workspace import Workspace
 from desktop.store import database, exchange, revlog
 from desktop.store.models import (
+    BatchRow,
     Blob,
     Head,
     InspectorRow,
@@ -77,6 +78,8 @@ class SourceReport:
     author: str = ""
     signed: bool = False
     signed_ms: int | None = None  # when the manifest says the file was written
+    certificate: bytes = field(default=b"", repr=False)  # the manifest's signer's
+    unenrolled: bool = False  # refused until the leader enrols the device that signed it
     revisions: int = 0
     new_revisions: int = 0
     new_records: int = 0
@@ -135,6 +138,8 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
         blobs = [tuple(r) for r in s.execute(select(Blob.hash, Blob.size, Blob.data))]
         attachments = [tuple(r) for r in s.execute(select(RevisionAttachment.revision_id,
                                                           RevisionAttachment.blob_hash))]
+        signed = [tuple(r) for r in s.execute(select(BatchRow.hash, BatchRow.device,
+                                                     BatchRow.payload, BatchRow.signature))]
         ident = s.get(LocalIdentity, ws.actor.device_id)
         me = s.get(InspectorRow, ws.actor.inspector_id)
         round_id = s.scalar(select(RoundRow.id).order_by(RoundRow.id).limit(1))
@@ -153,7 +158,7 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
     signature = key.sign(data, ec.ECDSA(hashes.SHA256()))
     salt = database.exchange_salt(round_id) if round_id else os.urandom(database.SALT_SIZE)
     exchange.write_exchange(out, exchange.ExchangeRows(
-        exchange_passphrase, salt, revisions, parents, blobs, attachments),
+        exchange_passphrase, salt, revisions, parents, blobs, attachments, signed),
         exchange.SignedManifest(data, signature, ident.certificate_pem))
     return body
 
@@ -319,6 +324,7 @@ class _Opened:
     source: exchange.Source | None = None
     closing: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     envelopes: dict[str, bytes] = field(default_factory=dict)  # of revisions to consider
+    coverage: batches.Coverage | None = None  # its signed batches
 
     def refuse(self, error: errors.XunchaError) -> None:
         self.report.error = str(error)
@@ -334,7 +340,7 @@ def _open(path: Path, passphrases: list[str], keys: database.KeyRing) -> _Opened
     try:
         source = one.closing.enter_context(exchange.open_source(path, passphrases, keys))
         one.report.revisions = len(source.revision_ids())
-        _check_manifest(source, one.report, source.revision_ids())
+        check_manifest(source, one.report, source.revision_ids())
         one.source = source
     except errors.XunchaError as e:
         one.refuse(e)
@@ -362,6 +368,26 @@ def _read(future: Future[_Opened], target_ids: Collection[str], rounds: set[str]
     return one
 
 
+def _roster(conn, opened: list[_Opened]) -> trust.Roster:  # type: ignore[no-untyped-def]
+    """The target's roster, with the enrolments the root signed in any source: those hold
+    whoever carried them, so a member's file may come before the leader's that enrols it.
+    A new target (a member joining) takes the root of the first source with a round."""
+    roster = trust.Roster.founded(lambda kind: conn.exec_driver_sql(
+        "SELECT id, envelope FROM revision WHERE kind = ?", (kind,)))
+    for one in opened:
+        if one.source is None or not one.envelopes:
+            continue
+        try:
+            one.coverage = batches.Coverage(one.source.batches())
+            if not roster.root:
+                roster = trust.Roster.founded(one.source.kind_envelopes, one.coverage)
+            else:
+                roster.enrol(one.source.kind_envelopes, one.coverage)
+        except errors.XunchaError as e:
+            one.refuse(e)
+    return roster
+
+
 def _conflicted(session) -> set[str]:  # type: ignore[no-untyped-def]
     return set(session.scalars(select(Head.record_id).group_by(Head.record_id)
                                .having(func.count() > 1)))
@@ -385,10 +411,11 @@ def _merge_in(session, target: Path,  # type: ignore[no-untyped-def]
     blobs = set(conn.exec_driver_sql("SELECT hash FROM blob").scalars())
     conflicts_before = _conflicted(session)
     taken: dict[str, Revision] = {}
+    roster = _roster(conn, opened)
     with revlog.Appender(session) as appender:
         for one in opened:
             if one.envelopes:
-                _take(appender, one, known, records, blobs, taken)
+                _take(appender, one, known, records, blobs, taken, roster)
     reports = [one.report for one in opened]
     touched = set().union(*(r.touched for r in reports))
     progress(tr("Refreshing"))
@@ -428,9 +455,16 @@ class _SourceBlobs:
 
 def _take(appender: revlog.Appender, one: _Opened,
           known: dict[str, tuple[str, str]], records: set[str], blobs: set[str],
-          taken: dict[str, Revision]) -> None:
-    assert one.source is not None
-    report = one.report
+          taken: dict[str, Revision], roster: trust.Roster) -> None:
+    assert one.source is not None and one.coverage is not None
+    report, coverage = one.report, one.coverage
+    if report.signed:
+        try:
+            roster.check_signer(report.device, report.certificate, report.author)
+        except errors.XunchaError as e:
+            report.unenrolled = isinstance(e, trust.DeviceNotEnrolled)
+            one.refuse(e)
+            return
     incoming = {rid: data for rid, data in one.envelopes.items() if rid not in known}
     one.envelopes = {}
     available = _SourceBlobs(blobs, one.source)
@@ -439,7 +473,8 @@ def _take(appender: revlog.Appender, one: _Opened,
         chosen = merge_rules.select(
             incoming, known, available,  # type: ignore[arg-type]
             latest_clock=_latest_clock(report),
-            body_problem=lambda rev: revision_bodies.problem(rev, forms))
+            body_problem=lambda rev: (roster.problem(rev, coverage)
+                                      or revision_bodies.problem(rev, forms)))
     except errors.XunchaError as e:  # a damaged blob page: nothing of this source is written
         one.refuse(e)
         return
@@ -448,7 +483,8 @@ def _take(appender: revlog.Appender, one: _Opened,
         one.refuse(RevisionsRefused(n=len(chosen.rejected)))
         return
     needed = {h for rev in chosen.accepted for h in rev.attachments if h in available.fresh}
-    appender.add(chosen.accepted, [available.fresh[h] for h in sorted(needed)])
+    # The signatures travel on with the revisions they cover.
+    appender.add(chosen.accepted, [available.fresh[h] for h in sorted(needed)], coverage.rows())
     blobs.update(needed)
     for rev in chosen.accepted:
         known[rev.id] = (rev.record_id, rev.kind)
@@ -469,7 +505,7 @@ def _latest_clock(report: SourceReport) -> str:
     return str(hlc.Timestamp(min(base + CLOCK_SKEW_MS, 10**13 - 1), 99_999))
 
 
-def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str]) -> None:
+def check_manifest(source: exchange.Source, report: SourceReport, ids: list[str]) -> None:
     signed = source.manifest()
     if signed is None:
         if source.is_exchange or source.has_manifest:  # a stripped or relabelled export
@@ -484,13 +520,12 @@ def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str
         public.verify(signed.signature, signed.manifest, ec.ECDSA(hashes.SHA256()))
     except (InvalidSignature, ValueError, TypeError):
         raise ManifestInvalid() from None
-    if not isinstance(body, dict) or not isinstance(body.get("counts"), dict):
+    if not isinstance(body, dict) or not isinstance(body.get("counts"), dict) or not all(
+            type(body.get(k)) is str for k in ("device", "author", "author_name", "created")):
         raise ManifestInvalid()
     if body.get("digest") != state_digest(ids) or \
             body.get("counts", {}).get("revisions") != len(ids):
         raise ManifestInvalid(tr("its revisions differ from the signed list"))
-    if not _device_certificate_matches(source, body.get("device", ""), signed.certificate):
-        raise ManifestInvalid(tr("it was signed by a key this round does not know"))
     try:
         created = dt.datetime.fromisoformat(body.get("created", ""))
     except (TypeError, ValueError):
@@ -501,17 +536,5 @@ def _check_manifest(source: exchange.Source, report: SourceReport, ids: list[str
     report.author = body.get("author_name", "")
     report.signed = True
     report.signed_ms = int(created.timestamp() * 1000)
+    report.certificate = signed.certificate  # checked against the roster by the merge
 
-
-def _device_certificate_matches(source: exchange.Source, device: str, pem: bytes) -> bool:
-    """The manifest's certificate must be the one the device record of the round carries."""
-    wanted = identity.certificate_fingerprint(pem)
-    for rid, envelope in source.device_envelopes(device):
-        try:
-            rev = open_envelope(rid, envelope)
-        except RevisionError:
-            continue
-        certificate = rev.body.get("certificate", "")
-        if certificate and identity.certificate_fingerprint(certificate.encode()) == wanted:
-            return True
-    return False

@@ -14,10 +14,10 @@ from sqlalchemy import delete, select
 
 from desktop.core import errors, kinds
 from desktop.core.ids import uuid7
-from desktop.services import identity
+from desktop.services import batches, identity
 from desktop.services.workspace import Actor, Changes, UnitOfWork, Workspace
 from desktop.store import database, revlog
-from desktop.store.models import LocalIdentity, RoundRow
+from desktop.store.models import LocalIdentity, LocalState, RoundRow
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ def _found_round(ws: Workspace, passphrase: str, new: NewRound, key_seed: bytes 
 def register_device(uow: UnitOfWork, keys: identity.KeyMaterial) -> None:
     """Make ``uow``'s actor the local identity of this file, with its key pair."""
     uow.session.execute(delete(LocalIdentity))
+    # A new device starts its own chain of signed batches.
+    uow.session.execute(delete(LocalState).where(LocalState.key == batches.HEAD_KEY))
     uow.session.add(LocalIdentity(
         device_id=uow.actor.device_id, inspector_id=uow.actor.inspector_id,
         private_key_pem=keys.private_key_pem, certificate_pem=keys.certificate_pem))

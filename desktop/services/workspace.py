@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,7 @@ from desktop.core import errors, hlc, kinds
 from desktop.core.ids import uuid7
 from desktop.core.registers import FindingLocked
 from desktop.core.revision import Revision, seal
+from desktop.services import batches, identity
 from desktop.store import database, revlog
 from desktop.store.models import LocalIdentity, LocalState, RevisionRow
 
@@ -142,6 +144,7 @@ class Workspace:
         self.actor = actor
         self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.random_bytes = random_bytes
+        self._keys: dict[bytes, ec.EllipticCurvePrivateKey] = {}  # by encrypted PEM
 
     @property
     def path(self) -> Path:
@@ -149,10 +152,26 @@ class Workspace:
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """A transaction writing as the actor; what it wrote is signed as one batch."""
         if self.actor is None:
             raise errors.NoIdentity(path=self.path)
         with self.db.session() as session:
-            yield UnitOfWork(self, session)
+            uow = UnitOfWork(self, session)
+            yield uow
+            if uow.changes.revisions:
+                batches.sign(session, uow.actor.device_id, uow.changes.revisions,
+                             self._signing_key(session, uow.actor.device_id))
+
+    def _signing_key(self, session: Session, device_id: str) -> ec.EllipticCurvePrivateKey:
+        session.flush()  # the identity may have been written in this very unit of work
+        ident = session.get(LocalIdentity, device_id)
+        if ident is None:
+            raise errors.NoIdentity(path=self.path)
+        key = self._keys.get(ident.private_key_pem)
+        if key is None:
+            key = self._keys[ident.private_key_pem] = identity.load_private_key(
+                ident.private_key_pem, self.db.passphrase)
+        return key
 
     def read(self) -> Session:
         return self.db.read()
@@ -171,4 +190,20 @@ def open_workspace(path: Path, passphrase: str, **options: Any) -> Workspace:
     with db.read() as session:
         ident = session.scalars(select(LocalIdentity)).first()
     actor = Actor(ident.inspector_id, ident.device_id) if ident else None
-    return Workspace(db, actor, **options)
+    ws = Workspace(db, actor, **options)
+    if actor is not None:
+        _sign_own_revisions(ws, actor)
+    return ws
+
+
+def _sign_own_revisions(ws: Workspace, actor: Actor) -> None:
+    """Once, after the upgrade to signed batches: sign what this laptop wrote before."""
+    with ws.db.session() as session:
+        if session.get(LocalState, database.UNSIGNED_KEY) is None:
+            return
+        mine = list(session.scalars(select(RevisionRow.id).where(
+            RevisionRow.device == actor.device_id)))
+        if mine:
+            batches.sign(session, actor.device_id, mine,
+                         ws._signing_key(session, actor.device_id))
+        session.delete(session.get(LocalState, database.UNSIGNED_KEY))

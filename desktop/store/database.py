@@ -30,9 +30,12 @@ from desktop.store.models import (
     REGISTER_TABLES,
     BallotRow,
     Base,
+    BatchRow,
+    EnrolmentRow,
     EvaluationRow,
     Head,
     LocalDraft,
+    LocalState,
     Meta,
     PersonRow,
     RevisionAttachment,
@@ -41,7 +44,7 @@ from desktop.store.models import (
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -89,10 +92,21 @@ def _drop_rowids(session: Session) -> None:
             _create_triggers(conn, [table.name])
 
 
+def _add_trust_tables(session: Session) -> None:
+    # Version 6 signed no revisions and enrolled no devices. The laptop signs what it wrote
+    # itself the next time its workspace opens (it needs the device key for that).
+    conn = session.connection()
+    Base.metadata.create_all(conn, tables=[BatchRow.__table__, EnrolmentRow.__table__])
+    _create_triggers(conn, [BatchRow.__tablename__])
+    session.merge(LocalState(key=UNSIGNED_KEY, value="1"))
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
 MIGRATIONS: dict[int, Callable[[Session], None]] = {
     1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables,
-    4: _add_person_table, 5: _drop_rowids}
+    4: _add_person_table, 5: _drop_rowids, 6: _add_trust_tables}
+# Local state set by the upgrade to version 7: this laptop's own revisions are not yet signed.
+UNSIGNED_KEY = "sign_own_revisions"
 
 
 KDF_ITERATIONS = 256_000  # SQLCipher 4's own default
@@ -351,7 +365,7 @@ def _create_triggers(conn: object, tables: Iterable[str] = IMMUTABLE_TABLES) -> 
     for table in tables:
         for op in ("UPDATE", "DELETE"):
             conn.exec_driver_sql(  # type: ignore[attr-defined]
-                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable'); END"
             )
 

@@ -20,17 +20,28 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from desktop.core import errors
 from desktop.store import database
-from desktop.store.models import Blob, Meta, RevisionAttachment, RevisionParent, RevisionRow
+from desktop.store.models import (
+    BatchRow,
+    Blob,
+    Meta,
+    RevisionAttachment,
+    RevisionParent,
+    RevisionRow,
+)
 
 LOG_TABLES = (Meta.__table__, RevisionRow.__table__, RevisionParent.__table__,
-              Blob.__table__, RevisionAttachment.__table__)
+              Blob.__table__, RevisionAttachment.__table__, BatchRow.__table__)
 MANIFEST_DDL = ("CREATE TABLE exchange_manifest (id INTEGER PRIMARY KEY CHECK (id = 1), "
                 "manifest BLOB NOT NULL, signature BLOB NOT NULL, certificate BLOB NOT NULL)")
 CONTENT_EXCHANGE = "exchange"
 # What a merge reads from a source: each must be a plain table with these ordinary columns.
 READ_COLUMNS = {"meta": {"key", "value"}, "revision": {"id", "kind", "record_id", "envelope"},
                 "blob": {"hash", "data"},
-                "exchange_manifest": {"manifest", "signature", "certificate"}}
+                "exchange_manifest": {"manifest", "signature", "certificate"},
+                "revision_batch": {"hash", "device", "payload", "signature"}}
+# Tables a source may lack: a file without a manifest is refused by the merge, and one
+# without batches (written before revisions were signed) brings no revision signed.
+OPTIONAL_TABLES = ("exchange_manifest", "revision_batch")
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,8 @@ def write_exchange(
                 conn.executemany("INSERT INTO blob VALUES (?, ?, ?)", rows.blobs)
                 conn.executemany("INSERT INTO revision_attachment VALUES (?, ?)",
                                  rows.attachments)
+                conn.executemany("INSERT INTO revision_batch VALUES (?, ?, ?, ?)",
+                                 rows.batches)
                 conn.execute("INSERT INTO exchange_manifest VALUES (1, ?, ?, ?)",
                              (manifest.manifest, manifest.signature, manifest.certificate))
                 conn.execute("COMMIT")
@@ -107,6 +120,7 @@ class ExchangeRows:
     parents: list[tuple]
     blobs: list[tuple]
     attachments: list[tuple]
+    batches: list[tuple]
 
 
 class Source:
@@ -119,12 +133,13 @@ class Source:
     """
 
     def __init__(self, path: Path, conn: sqlcipher3.Connection, content: str,
-                 has_manifest: bool = True) -> None:
+                 has_manifest: bool = True, has_batches: bool = True) -> None:
         self.path = path
         self.conn = conn
         self.is_exchange = content == CONTENT_EXCHANGE
         self._ids: list[str] | None = None
         self.has_manifest = has_manifest
+        self.has_batches = has_batches
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -187,12 +202,22 @@ class Source:
             return self.conn.execute(
                 "SELECT 1 FROM revision WHERE kind = 'round' LIMIT 1").fetchone() is not None
 
-    def device_envelopes(self, device: str) -> list[tuple[str, bytes]]:
-        """The revisions of a device record (its certificate), as (id, envelope bytes)."""
+    def kind_envelopes(self, kind: str) -> list[tuple[str, bytes]]:
+        """The revisions the source labels ``kind``, as (id, envelope bytes): the labels are
+        the source's word only, so callers parse each envelope and check its kind."""
         with self._reading():
             return list(self.conn.execute(
                 "SELECT id, coalesce(CAST(envelope AS BLOB), x'') FROM revision "
-                "WHERE record_id = ? AND kind = 'device'", (device,)))
+                "WHERE kind = ?", (kind,)))
+
+    def batches(self) -> list[tuple[object, object, object, object]]:
+        """Every signed batch, as stored: ``batches.Coverage`` checks each."""
+        if not self.has_batches:
+            return []
+        with self._reading():
+            return list(self.conn.execute(
+                "SELECT hash, device, CAST(payload AS BLOB), CAST(signature AS BLOB) "
+                "FROM revision_batch"))
 
     def blob(self, digest: str) -> bytes | None:
         with self._reading():
@@ -234,7 +259,7 @@ def open_source(path: Path, passphrases: list[str],
                 version = database.identify(conn, path)
                 if version > database.SCHEMA_VERSION:
                     raise errors.NewerSchema(found=version, supported=database.SCHEMA_VERSION)
-                content, has_manifest = _check_tables(conn, path)
+                content, present = _check_tables(conn, path)
         except errors.WrongPassphrase as e:
             conn.close()
             last = e
@@ -245,7 +270,8 @@ def open_source(path: Path, passphrases: list[str],
         except BaseException:
             conn.close()
             raise
-        source = Source(path, conn, content, has_manifest)
+        source = Source(path, conn, content, "exchange_manifest" in present,
+                        "revision_batch" in present)
         try:
             yield source
         finally:
@@ -254,24 +280,24 @@ def open_source(path: Path, passphrases: list[str],
     raise errors.SourcePassphrase(path=path) if last else errors.WrongPassphrase(path=path)
 
 
-def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, bool]:
+def _check_tables(conn: sqlcipher3.Connection, path: Path) -> tuple[str, set[str]]:
     """Refuse a source unless all a merge reads is plain tables and columns.
 
     A view, a virtual table or a generated column would run code the source defines. The
     types of ids and envelopes are checked where they are read (``Source``), so only the
-    rows a merge takes are ever read in full. Returns the file's content kind and whether it
-    has a manifest table.
+    rows a merge takes are ever read in full. Returns the file's content kind and which of
+    the optional tables it has.
     """
     objects = {str(name).lower(): (kind, str(sql or "")) for name, kind, sql in
                conn.execute("SELECT name, type, sql FROM sqlite_master")}
     for table, columns in READ_COLUMNS.items():
         kind, sql = objects.get(table, ("", ""))
-        if table == "exchange_manifest" and not kind:
-            continue  # an exchange file without one is refused by the merge
+        if table in OPTIONAL_TABLES and not kind:
+            continue
         if kind != "table" or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
             raise errors.ForeignDatabase(path=path)
         plain = {row[1] for row in conn.execute(f"PRAGMA table_xinfo({table})") if not row[6]}
         if not columns <= plain:
             raise errors.ForeignDatabase(path=path)
     content = dict(conn.execute("SELECT key, value FROM meta")).get("content", "")
-    return content, "exchange_manifest" in objects
+    return content, {t for t in OPTIONAL_TABLES if t in objects}

@@ -62,6 +62,20 @@ class RevisionAttachment(Base):
     blob_hash: Mapped[str] = mapped_column(ForeignKey("blob.hash"), primary_key=True)
 
 
+class BatchRow(Base):
+    """A device's signature over the revisions it wrote in one unit of work.
+
+    ``payload`` is canonical JSON {device, prev, revisions}: ``prev`` is the hash of the
+    device's previous batch, so one verified signature vouches for the chain below it.
+    """
+
+    __tablename__ = "revision_batch"
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of payload
+    device: Mapped[str] = mapped_column(index=True)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Head(Base):
     """The current heads of each record: more than one head is a conflict."""
 
@@ -121,6 +135,16 @@ class DeviceRow(Current, Base):
     __tablename__ = "device"
     inspector_id: Mapped[str]
     certificate: Mapped[str]
+
+
+class EnrolmentRow(Current, Base):
+    """The root device's word that a device belongs to the round, or no longer does."""
+
+    __tablename__ = "enrolment"
+    device_id: Mapped[str] = mapped_column(index=True)
+    inspector_id: Mapped[str]
+    certificate: Mapped[str]
+    status: Mapped[str]
 
 
 class DistrictRow(Current, Base):
@@ -336,6 +360,7 @@ MATERIALISED: dict[str, type[Current]] = {
     "team": TeamRow,
     "inspector": InspectorRow,
     "device": DeviceRow,
+    "enrolment": EnrolmentRow,
     "district": DistrictRow,
     "town": TownRow,
     "village": VillageRow,
@@ -358,4 +383,5 @@ REGISTER_TABLES = tuple(MATERIALISED[kind] for kind in (
     "finding", "finding_amendment", "clue", "suggestion", "rule_improved",
     "immediate_rectification", "rectification", "numbering"))
 
-IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob")
+IMMUTABLE_TABLES = ("revision", "revision_parent", "revision_attachment", "blob",
+                    "revision_batch")

@@ -109,12 +109,18 @@ class Appender:
             for table in _LOG:
                 self.conn.exec_driver_sql(f"DROP TABLE temp.staged_{table}")
 
-    def add(self, revisions: list[Revision], blobs: Iterable[bytes] = ()) -> None:
-        """Append ``revisions``, after ``blobs`` (the attachments they bring)."""
+    def add(self, revisions: list[Revision], blobs: Iterable[bytes] = (),
+            signed: Iterable[tuple[str, str, bytes, bytes]] = ()) -> None:
+        """Append ``revisions``, after ``blobs`` (the attachments they bring) and the
+        ``signed`` batches (hash, device, payload, signature) that cover them."""
         self._wait()
         if rows := [(hashlib.sha256(data).hexdigest(), len(data), data) for data in blobs]:
             self.conn.exec_driver_sql(
                 "INSERT OR IGNORE INTO blob (hash, size, data) VALUES (?, ?, ?)", rows)
+        if rows := list(signed):
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO revision_batch (hash, device, payload, signature) "
+                "VALUES (?, ?, ?, ?)", rows)
         if not self.staged:
             append(self.session, revisions)
             return

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         team = self.menuBar().addMenu(tr("&Team"))
         team.addAction(self._action(tr("Export exchange file…"), self.export_exchange, "Ctrl+E"))
         team.addAction(self._action(tr("Merge the team's data…"), self.merge, "Ctrl+M"))
+        team.addAction(self._action(tr("Devices of the round…"), self.show_devices))
         team.addAction(self._action(tr("Possible duplicates…"), self.show_duplicates))
         team.addAction(self._action(tr("Restore from a backup…"), self.restore_backup))
         team.addSeparator()
@@ -459,6 +460,11 @@ class MainWindow(QMainWindow):
         self.ws = open_workspace(path, passphrase)
         self.village.ws = self.town.ws = self.ws
         self.refresh()
+
+    def show_devices(self) -> None:
+        from desktop.ui.devices_dialog import DevicesDialog
+
+        DevicesDialog(self.ws, self).exec()
 
     def about(self) -> None:
         # source or PyInstaller build, Python, Qt; the libraries (locked versions in a build)

@@ -30,6 +30,7 @@ from desktop.core.i18n import N_, tr
 from desktop.services import merge
 from desktop.services.merge import MergeReport
 from desktop.services.merge_report import as_text
+from desktop.ui.devices_dialog import enrol_from_file
 from desktop.ui.messages import describe, show_error
 from desktop.ui.worker import Worker
 
@@ -116,6 +117,8 @@ class RunPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(self.table_holder)
+        self.enrol_holder = QVBoxLayout()  # a button per file signed on a device to enrol
+        layout.addLayout(self.enrol_holder)
         layout.addWidget(self.details)
         self.report: MergeReport | None = None
         self.worker: Worker | None = None
@@ -148,11 +151,22 @@ class RunPage(QWizardPage):
     def _done(self, report: MergeReport) -> None:
         self.report = report
         self.progress.hide()
-        self.status.setText(tr("Nothing new: the target already holds everything.")
-                            if report.nothing_new else "")
+        self.status.setText(
+            tr("{n} of {total} files were not merged", n=report.refused,
+               total=len(report.sources)) if report.refused else
+            tr("Nothing new: the target already holds everything.") if report.nothing_new
+            else "")
         while self.table_holder.count():
             self.table_holder.takeAt(0).widget().deleteLater()
         self.table_holder.addWidget(report_table(report))
+        while self.enrol_holder.count():
+            self.enrol_holder.takeAt(0).widget().deleteLater()
+        for source in report.sources if self.dry_run else ():
+            if source.unenrolled:
+                button = QPushButton(tr("Enrol the device that signed {file}…",
+                                        file=source.path.name))
+                button.clicked.connect(lambda _=False, path=source.path: self._enrol(path))
+                self.enrol_holder.addWidget(button)
         self.details.setPlainText(as_text(report))
         if not self.dry_run:
             self.save.setEnabled(True)
@@ -162,6 +176,11 @@ class RunPage(QWizardPage):
                    name=report.backup.name) if report.backup else
                 tr("Nothing new was merged; the target was not changed."))
         self.completeChanged.emit()
+
+    def _enrol(self, path: Path) -> None:
+        exchange = self.wizard_.sources.exchange.text()
+        if enrol_from_file(self, self.wizard_.target, self.wizard_.passphrase, path, exchange):
+            self.initializePage()  # preview again, the device now enrolled
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()

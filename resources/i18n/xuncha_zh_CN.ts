@@ -60,6 +60,34 @@
         <translation>已导出 {n} 条修订、{b} 个附件到 {path}</translation>
     </message>
     <message>
+        <source>{name} signed this file on device {device}, certificate {fingerprint}. Ask them to read the fingerprint their laptop shows (xuncha devices); if it is the same, enrol with --fingerprint and the first characters they read</source>
+        <translation>{name} 在设备 {device} 上签署了此文件，证书指纹 {fingerprint}。请对方读出其笔记本显示的指纹（xuncha devices）；一致时，用 --fingerprint 加上读出的前几位登记</translation>
+    </message>
+    <message>
+        <source>Enrolled {name}&apos;s device (certificate {fingerprint}); merge its files again</source>
+        <translation>已登记 {name} 的设备（证书指纹 {fingerprint}）；请重新合并其文件</translation>
+    </message>
+    <message>
+        <source>founded the round</source>
+        <translation>建立本轮</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>not enrolled</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
         <source>--template takes no ballot sheet</source>
         <translation>--template 不需要选票录入表</translation>
     </message>
@@ -230,6 +258,26 @@
     <message>
         <source>show what would be merged and change nothing</source>
         <translation>只预览将合并的内容，不作任何改动</translation>
+    </message>
+    <message>
+        <source>enrol the device that signed an exchange file (team leader)</source>
+        <translation>登记签署交换文件的设备（组长）</translation>
+    </message>
+    <message>
+        <source>the leader&apos;s database</source>
+        <translation>组长的数据库</translation>
+    </message>
+    <message>
+        <source>an exchange file the device signed</source>
+        <translation>该设备签署的交换文件</translation>
+    </message>
+    <message>
+        <source>the start of the fingerprint that laptop shows (8 characters or more)</source>
+        <translation>该笔记本显示的指纹开头（至少 8 位）</translation>
+    </message>
+    <message>
+        <source>list the round&apos;s devices, their fingerprints and enrolment</source>
+        <translation>列出本轮的设备、指纹和登记情况</translation>
     </message>
     <message>
         <source>verify every revision, attachment and table</source>
@@ -882,6 +930,10 @@
     <message>
         <source>Town</source>
         <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>Device enrolment</source>
+        <translation>设备登记</translation>
     </message>
     <message>
         <source>Village</source>
@@ -2872,10 +2924,6 @@
         <translation>其中的修订与签名清单不符</translation>
     </message>
     <message>
-        <source>it was signed by a key this round does not know</source>
-        <translation>签名密钥不属于本轮的任何设备</translation>
-    </message>
-    <message>
         <source>Preview (nothing was changed)</source>
         <translation>预览（未作任何改动）</translation>
     </message>
@@ -3516,6 +3564,10 @@
         <translation>合并全组数据…</translation>
     </message>
     <message>
+        <source>Devices of the round…</source>
+        <translation>本轮设备…</translation>
+    </message>
+    <message>
         <source>Possible duplicates…</source>
         <translation>可能重复的记录…</translation>
     </message>
@@ -3670,6 +3722,10 @@
     <message>
         <source>Save report as PDF…</source>
         <translation>将报告保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Enrol the device that signed {file}…</source>
+        <translation>登记签署 {file} 的设备…</translation>
     </message>
     <message>
         <source>The target was backed up first ({name}); the merge was all or nothing.</source>
@@ -4150,6 +4206,130 @@
     <message>
         <source>revision {rid}: its content is not in the form this program writes</source>
         <translation>修订 {rid}：内容不是本程序写入的格式</translation>
+    </message>
+    <message>
+        <source>Only the laptop that founded the round (the team leader&apos;s) enrols or revokes devices</source>
+        <translation>只有建立本轮的笔记本（组长的）才能登记或撤销设备</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed ({typed}) is not that of the device that signed this file ({fingerprint}); nothing was enrolled</source>
+        <translation>输入的指纹（{typed}）与签署此文件的设备（{fingerprint}）不符；未登记任何设备</translation>
+    </message>
+    <message>
+        <source>This device cannot be enrolled: {reason}</source>
+        <translation>无法登记此设备：{reason}</translation>
+    </message>
+    <message>
+        <source>the file holds no record of the device that signed it</source>
+        <translation>文件中没有签署它的设备的记录</translation>
+    </message>
+    <message>
+        <source>its device record names another inspector than the file</source>
+        <translation>其设备记录所写的巡察人员与文件签署人不一致</translation>
+    </message>
+    <message>
+        <source>it claims to be the team leader&apos;s own laptop</source>
+        <translation>它自称是组长本人的笔记本</translation>
+    </message>
+    <message>
+        <source>it was revoked</source>
+        <translation>它已被撤销</translation>
+    </message>
+    <message>
+        <source>it is enrolled already</source>
+        <translation>它已经登记过</translation>
+    </message>
+    <message>
+        <source>its key is enrolled for another laptop</source>
+        <translation>它的密钥已登记在另一台笔记本上</translation>
+    </message>
+    <message>
+        <source>It was signed on a device the team leader has not enrolled in this round ({name}, certificate {fingerprint}). The leader enrols it after comparing this fingerprint with the one that laptop shows, then merges again. Nothing of this file was merged</source>
+        <translation>此文件由组长尚未在本轮登记的设备签署（{name}，证书指纹 {fingerprint}）。组长核对该笔记本显示的指纹一致后登记该设备，再重新合并。此文件的内容均未合并</translation>
+    </message>
+    <message>
+        <source>It was signed on a device whose enrolment the team leader revoked ({name}); nothing of this file was merged</source>
+        <translation>此文件由组长已撤销登记的设备签署（{name}）；此文件的内容均未合并</translation>
+    </message>
+    <message>
+        <source>revision {rid}: founds the round anew on another device</source>
+        <translation>修订 {rid}：在另一台设备上重新建立本轮</translation>
+    </message>
+    <message>
+        <source>revision {rid}: written on a device not enrolled in this round</source>
+        <translation>修订 {rid}：写于未在本轮登记的设备</translation>
+    </message>
+    <message>
+        <source>revision {rid}: written on a device whose enrolment was revoked</source>
+        <translation>修订 {rid}：写于已撤销登记的设备</translation>
+    </message>
+    <message>
+        <source>revision {rid}: written in the name of another inspector than the one its device is enrolled for</source>
+        <translation>修订 {rid}：以其设备登记人以外的其他巡察人员名义写入</translation>
+    </message>
+    <message>
+        <source>revision {rid}: not signed by the device that wrote it</source>
+        <translation>修订 {rid}：未经写入它的设备签名</translation>
+    </message>
+    <message>
+        <source>Founded the round</source>
+        <translation>建立本轮</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Devices of the round</source>
+        <translation>本轮设备</translation>
+    </message>
+    <message>
+        <source>Revoke the selected device…</source>
+        <translation>撤销所选设备的登记…</translation>
+    </message>
+    <message>
+        <source>Read this laptop&apos;s fingerprint to the team leader, who compares it before enrolling the laptop.</source>
+        <translation>请把本机的指纹读给组长，组长核对一致后登记本机。</translation>
+    </message>
+    <message>
+        <source>Select an enrolled device to revoke.</source>
+        <translation>请选择一台已登记的设备再撤销。</translation>
+    </message>
+    <message>
+        <source>Revoke the laptop of {name} for good? Nothing it writes from now on will merge; what it brought stays.</source>
+        <translation>永久撤销 {name} 的笔记本？此后它写入的内容都不会被合并；已合并的内容保留。</translation>
+    </message>
+    <message>
+        <source>Enrol a device</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <source>{name} signed {file} on a laptop with the fingerprint
+
+{fingerprint}
+
+Ask them to open Team ▸ Devices of the round on their laptop and read its fingerprint. If it is the same, type its first 8 characters or more here:</source>
+        <translation>{name} 在指纹为
+
+{fingerprint}
+
+的笔记本上签署了 {file}。请对方在其笔记本上打开“巡察组 ▸ 本轮设备”并读出指纹。一致时，在此输入其前 8 位或更多：</translation>
     </message>
 </context>
 </TS>
