@@ -13,6 +13,7 @@ kind of mutant and the totals:
   (goal 0, the "insider" mutants included: an enrolled member writing in the leader's name
   with their own key, or with a key of their own making under the leader's name or device).
 
+The members' files hold a clue and a petition each, their restricted parts encrypted.
 Mutants: random byte flips anywhere in the file; per revision a byte of its envelope, its row
 deleted, a body this program never writes hashed anew and re-signed by the member; pages
 spliced from another member's file of the round (same key); the manifest's fields, signature
@@ -42,7 +43,15 @@ from sqlalchemy import select  # noqa: E402
 
 from desktop.core import canonical, errors  # noqa: E402
 from desktop.core.merkle import state_digest  # noqa: E402
-from desktop.services import enrolment, identity, joining, merge, roster  # noqa: E402
+from desktop.services import (  # noqa: E402
+    clues,
+    enrolment,
+    identity,
+    joining,
+    merge,
+    roster,
+    step_records,
+)
 from desktop.services.workspace import open_workspace  # noqa: E402
 from desktop.store import database  # noqa: E402
 from desktop.store.models import LocalIdentity  # noqa: E402
@@ -79,6 +88,18 @@ def build(folder: Path) -> tuple[Path, Path, Path, Path]:
             roster.rename(ws, villages[i % 3], f"{name}改名{i}村")
         roster.add_village(ws, f"{name}新村", t)
         roster.attach(ws, villages[n], f"照片 {name}".encode() * 50)
+        # restricted content, encrypted to the member's and the leader's devices
+        clues.draft_clue(ws, clues.ClueDraft(
+            person="赵某", post="村会计", category="integrity", source="petition",
+            summary=f"{name}：虚报青苗补偿费", proposed_handling="preliminary_check",
+            village_id=villages[n], sealed=True))
+        draft = step_records.start_draft(ws, villages[n], "petition")
+        step_records.save_draft(ws, draft.id, {
+            "number": f"XF-{n}", "received_on": "2026-05-12", "channel": "visit",
+            "identity": "named", "reporter_name": "钱𠮷某", "category": "benefit_funds",
+            "summary": "低保评定不公", "handling": "team", "subject": {"name": "孙某"},
+            "received_by": {"id": ws.actor.inspector_id}})
+        step_records.save_record(ws, draft.id)
         merge.export(ws, KEY, out_file := folder / f"m{n}.xch", EXCHANGE)
         with ws.read() as s:
             fingerprint = identity.certificate_fingerprint(

@@ -49,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop import APP_NAME, logs
     from desktop.core import i18n
     from desktop.core.i18n import tr
+    from desktop.ui import fonts
     from desktop.ui.settings_dialog import LANGUAGE_KEY
     logs.capture_warnings()
     logs.configure()
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(tr("Village inspection workbench"))
     app.setDesktopFileName(APP_NAME)  # resources/xuncha.desktop (the Wayland app id)
     app.setWindowIcon(_icon())
+    fonts.install_fallbacks(app)
     qt_texts = _translate_qt(app, i18n.language())
     if args.smoke_test:
         print(f"icon: {'missing' if app.windowIcon().isNull() else 'ok'}; "

@@ -5,6 +5,7 @@ definition refused with the file and the line, and mainland ID-card and phone nu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -603,3 +604,37 @@ def test_wrong_landline_numbers(given: str) -> None:
         normalize_landline(given)
     with pytest.raises(ValueError, match="既不是手机号码"):
         normalize_phone(given)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (('key = "summary"\nkind = "text"', 'key = "summary"\nkind = "text"\nrestricted = true'),
+     "a form with restricted fields names its readers"),
+    (('version = 1', 'version = 1\nreaders = ["leader"]'),
+     "a form with restricted fields names its readers"),
+    (('version = 1', 'version = 1\nreaders = ["boss"]'), "readers must be a list of: leader"),
+    (('version = 1', 'version = 1\nreader_fields = ["date"]'),
+     "reader_fields must be a list of:"),
+    (('key = "summary"\nkind = "text"', 'key = "summary"\nkind = "text"\nrestricted = 1'),
+     "restricted must be true or false"),
+    (('key = "mobile"\nkind = "text"', 'key = "mobile"\nkind = "text"\nrestricted = true'),
+     "only a form's own fields can be restricted"),
+])
+def test_restricted_fields_name_their_readers(change, problem) -> None:
+    old, new = change
+    assert SAMPLE.count(old) == 1
+    set_language("en")
+    with pytest.raises(FormDefinitionError, match=re.escape(problem)):
+        parse(SAMPLE.replace(old, new, 1), "forms/steps/mine.v1.toml")
+
+
+def test_the_shipped_petition_and_talk_forms_restrict_who_and_what() -> None:
+    forms_ = load_all()
+    petition, talk = forms_.latest("petition"), forms_.latest("interview")
+    assert petition.restricted == ("reporter_name", "reporter_id_card", "reporter_phone",
+                                   "reporter_address")
+    assert (petition.readers, petition.reader_fields) == (("leader",), ("received_by",))
+    assert {"interviewee", "transcript", "mentioned"} <= set(talk.restricted)
+    assert "interviewers" not in talk.restricted and talk.reader_fields == ("interviewers",
+                                                                            "recorder")
+    assert all(not f.restricted for form in forms_ if form.key not in ("petition", "interview")
+               for f in form.fields)

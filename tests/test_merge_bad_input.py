@@ -30,7 +30,7 @@ from test_bad_input import AS_NOBODY, CLI, assert_one_line_error, world_dir  # n
 
 from desktop.core import canonical, errors
 from desktop.core.i18n import tr
-from desktop.services import demo, identity, merge, roster, trust
+from desktop.services import demo, identity, merge, restricted, roster, trust
 from desktop.services.workspace import open_workspace
 from desktop.store import database, revlog
 from desktop.store.models import RevisionRow
@@ -78,8 +78,15 @@ def xuncha(*args: object, exchange: str | None = EXCHANGE, script: str | None = 
 
 
 def checked(path: Path, passphrase: str = PASSPHRASE) -> tuple[str, set[str], list]:
-    """Pass integrity_check and the log's own check; return digest, revision ids, schema."""
-    with contextlib.closing(database.open_database(path, passphrase)) as db, db.session() as s:
+    """Pass integrity_check and the log's own check; return digest, revision ids, schema.
+    The log is read as the laptop reads it, its own key opening what is encrypted to it."""
+    with contextlib.closing(database.open_database(path, passphrase)) as db:
+        restricted.install(db)
+        return _checked(db)
+
+
+def _checked(db: database.Database) -> tuple[str, set[str], list]:
+    with db.session() as s:
         assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         assert (report := revlog.check(s)).ok, report.problems
         return revlog.digest(s), set(s.scalars(select(RevisionRow.id))), sorted(s.execute(text(

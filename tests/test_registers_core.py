@@ -130,9 +130,13 @@ def test_who_sees_clues_and_petition_reporters() -> None:
     seen = {v.inspector_id for v in (leader, deputy, drafter, member, liaison, stranger)
             if rules.can_see_clue(v, team, drafted_by="A")}
     assert seen == {"L", "D", "A"} and not rules.can_see_clue(None, team, "A")
-    assert rules.sees_reporter(leader, "B") and rules.sees_reporter(member, "B")
-    assert not rules.sees_reporter(deputy, "B") and not rules.sees_reporter(drafter, "B")
-    assert not rules.sees_reporter(drafter, None) and not rules.sees_reporter(None, "B")
+    assert rules.sees_reporter(leader, "B", team) and rules.sees_reporter(member, "B", team)
+    assert not rules.sees_reporter(deputy, "B", team)
+    assert not rules.sees_reporter(drafter, "B", team)
+    # the leader of another team does not learn who reported to this one
+    assert not rules.sees_reporter(stranger, "B", team)
+    assert not rules.sees_reporter(drafter, None, team)
+    assert not rules.sees_reporter(None, "B", team)
     values = {"reporter_name": "张三", "reporter_phone": "13812345678", "summary": "反映问题",
               "reporter_address": ""}
     masked = rules.mask_reporter(values, visible=False)

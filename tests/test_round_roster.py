@@ -79,7 +79,7 @@ def test_a_members_file_waits_for_enrolment_then_merges_and_travels_back(team):
         name="欧阳䶮", fingerprint=trust.grouped(team.fingerprint)))
     assert report.nothing_new and files(team.dir) == before  # no backup, no byte changed
     who = enrolment.candidate(team.member_xch, EXCHANGE)
-    assert (who.name, who.fingerprint) == ("欧阳䶮", team.fingerprint)
+    assert (who.name, who.fingerprint) == ("欧阳䶮（组员）", team.fingerprint)  # and the role
     with pytest.raises(enrolment.FingerprintMismatch):
         enrolment.enrol(team.leader, who, "0000 0000")
     with pytest.raises(enrolment.FingerprintMismatch):

@@ -97,6 +97,7 @@ class Field:
     min_items: int = 0  # repeat
     max_items: int | None = None
     items: tuple[Option, ...] = ()  # checklist
+    restricted: bool = False  # seen only by the form's readers (core.visibility)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,15 @@ class Form:
     fields: tuple[Field, ...]
     help: Label | None = None
     source: str = ""
+    # Who reads the restricted fields besides the record's author: roles within the
+    # author's team, and the inspectors the named person fields hold.
+    readers: tuple[str, ...] = ()
+    reader_fields: tuple[str, ...] = ()
+
+    @property
+    def restricted(self) -> tuple[str, ...]:
+        """The keys of the fields only the readers see."""
+        return tuple(f.key for f in self.fields if f.restricted)
 
     @property
     def ref(self) -> tuple[str, int]:

@@ -22,12 +22,13 @@ from desktop.core import errors
 from desktop.core.forms import KINDS, Field, Form, FormSet, Option
 from desktop.core.i18n import N_, tr
 from desktop.core.id_numbers import PATTERNS
+from desktop.core.kinds import ROLES
 from desktop.core.questionnaire import Label
 
 FORMS = paths.forms("steps")
 DEFAULT_MAX_LENGTH = {"text": 200, "long_text": 20000}
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
-_COMMON = ("key", "kind", "zh", "en", "help_zh", "help_en", "required")
+_COMMON = ("key", "kind", "zh", "en", "help_zh", "help_en", "required", "restricted")
 _SETTINGS: dict[str, tuple[str, ...]] = {
     "text": ("max_length", "pattern", "regex"), "long_text": ("max_length",),
     "number": ("min", "max", "decimals", "unit_zh", "unit_en"), "date": (), "time": (),
@@ -210,7 +211,8 @@ class _Reader:
     def form(self, data: dict[str, Any]) -> Form:
         where = tr("the file")
         top = self.table(data, (), where, ("key", "version", "zh", "en", "help_zh", "help_en",
-                                           "fields"), ("key", "version", "fields"))
+                                           "readers", "reader_fields", "fields"),
+                         ("key", "version", "fields"))
         key = self.key(top["key"], (), where)
         version = top["version"]
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -218,8 +220,22 @@ class _Reader:
         label = self.label(top, (), where)
         assert label is not None
         fields = self.fields(top["fields"], ("fields",), "[[fields]]", nested=False)
+        readers = self.names(top, "readers", where, ROLES)
+        people = tuple(f.key for f in fields if f.kind == "person")
+        reader_fields = self.names(top, "reader_fields", where, people)
+        if any(f.restricted for f in fields) != bool(readers or reader_fields):
+            self.fail(("fields",), tr("a form with restricted fields names its readers "
+                                      "(readers or reader_fields), and only such a form"))
         return Form(key, version, label, fields, self.label(top, (), where, "help_", False),
-                    self.source)
+                    self.source, readers, reader_fields)
+
+    def names(self, data: dict[str, Any], name: str, where: str,
+              allowed: tuple[str, ...]) -> tuple[str, ...]:
+        value = data.get(name, [])
+        if not isinstance(value, list) or any(v not in allowed for v in value):
+            self.fail((name,), tr("{where}: {name} must be a list of: {allowed}", where=where,
+                                  name=name, allowed=", ".join(allowed)))
+        return tuple(value)
 
     def fields(self, data: Any, at: Where, where: str, nested: bool) -> tuple[Field, ...]:
         if not isinstance(data, list) or not data:
@@ -250,7 +266,11 @@ class _Reader:
         assert label is not None
         field = Field(self.key(d["key"], at, where), kind, label,
                       self.label(d, at, where, "help_", False),
-                      self.flag(d, "required", at, where, False))
+                      self.flag(d, "required", at, where, False),
+                      restricted=self.flag(d, "restricted", at, where, False))
+        if field.restricted and nested:
+            self.fail((*at, "restricted"), tr("{where}: only a form's own fields can be "
+                                              "restricted", where=where))
         settings: dict[str, Any] = {}
         if kind in DEFAULT_MAX_LENGTH:
             settings["max_length"] = self.whole(d, "max_length", at, where, 1, 100_000) \

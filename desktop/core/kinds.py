@@ -87,7 +87,7 @@ FIELD_LABELS = {
     "deadline": N_("Deadline"), "closed_on": N_("Closed out on"),
     "closure_note": N_("Close-out note"), "closure_records": N_("Close-out evidence records"),
     "closure_files": N_("Close-out evidence files"), "register": N_("Register"),
-    "pattern": N_("Number pattern"),
+    "pattern": N_("Number pattern"), "encryption_key": N_("Encryption key"),
     # the attendance of each group of PARTICIPANTS
     "party_members_expected": N_("Party members expected"),
     "representatives_expected": N_("Villager representatives expected"),
@@ -183,7 +183,10 @@ KINDS: dict[str, KindSpec] = {
         ),
         KindSpec(
             "device",
-            (FieldSpec("inspector_id", str, ref="inspector"), FieldSpec("certificate", str)),
+            (FieldSpec("inspector_id", str, ref="inspector"), FieldSpec("certificate", str),
+             # the X25519 key restricted content is encrypted to (base64), published by the
+             # device itself
+             _optional("encryption_key", max_length=64)),
         ),
         KindSpec("enrolment", (
             FieldSpec("device_id", str), FieldSpec("inspector_id", str, ref="inspector"), FieldSpec("certificate", str),

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core import visibility
 from desktop.core.errors import XunchaError
 from desktop.core.i18n import N_, tr
 
@@ -251,32 +252,25 @@ def check_close_out(status: str, records: Iterable[str], files: Iterable[str]) -
 # ---- who may see what -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """The inspector looking at a register, as the roster knows them (role None: unknown)."""
-
-    inspector_id: str
-    role: str | None
-    team_id: str | None
-
-
-CLUE_READERS = ("leader", "deputy")
+Viewer = visibility.Viewer
+CLUE_READERS = visibility.CLUE_READERS
 REPORTER_FIELDS = ("reporter_name", "reporter_id_card", "reporter_phone", "reporter_address")
 
 
 def can_see_clue(viewer: Viewer | None, team_id: str, drafted_by: str) -> bool:
-    """The drafter, and the leader and deputies of the clue's team."""
-    if viewer is None:
-        return False
-    return viewer.inspector_id == drafted_by or (
-        viewer.role in CLUE_READERS and viewer.team_id == team_id)
+    """The drafter, and the leader and deputies of the clue's team (core.visibility)."""
+    return viewer is not None and viewer.inspector_id == drafted_by or (
+        viewer is not None and viewer.role in CLUE_READERS and viewer.team_id == team_id)
 
 
-def sees_reporter(viewer: Viewer | None, handler_id: str | None) -> bool:
-    """Who a petition's reporter is: only the leader and the inspector handling it know."""
-    if viewer is None:
+def sees_reporter(viewer: Viewer | None, handler_id: str | None,
+                  handler_team: str | None) -> bool:
+    """Who a petition's reporter is: only the inspector handling it and the leader of that
+    inspector's team know (the form's readers, core.visibility)."""
+    if viewer is None or handler_id is None:
         return False
-    return viewer.role == "leader" or (handler_id is not None and viewer.inspector_id == handler_id)
+    return viewer.inspector_id == handler_id or (
+        viewer.role == "leader" and handler_team is not None and viewer.team_id == handler_team)
 
 
 def mask_reporter(values: Mapping[str, Any], visible: bool) -> dict[str, Any]:

@@ -38,6 +38,8 @@ class Revision:
     attachments: tuple[str, ...] = ()
     id: str = field(default="", compare=False)
     envelope: bytes = field(default=b"", repr=False, compare=False)
+    # The body as read where its restricted part is not for this laptop (core.visibility).
+    withheld: bool = field(default=False, compare=False)
 
     def as_envelope(self) -> dict[str, Any]:
         return {

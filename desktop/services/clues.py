@@ -6,9 +6,10 @@ counts them). It is numbered when the leader or a deputy hands it over (移交);
 feedback is due three months after the handover.
 
 Petitions are step records (step ``petition``, forms/steps/petition.v1.toml). Their register
-shows the reporter's identity (信访人: name, ID card, phone, address) only to the leader and to
-the inspector handling the petition, who is its ``received_by`` (登记人): the registrar
-follows the petition up. Everyone else sees those fields withheld.
+shows the reporter's identity (信访人: name, ID card, phone, address) only to the leader of the
+team and to the inspector handling the petition, who is its ``received_by`` (登记人): the
+registrar follows the petition up. Everyone else sees those fields withheld, and on their
+laptops they are not even stored in clear (core.visibility).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from desktop.core import registers as rules
 from desktop.core.i18n import tr
 from desktop.services import registers
 from desktop.services.workspace import Actor, Changes, UnitOfWork, Workspace
-from desktop.store.models import ClueRow, StepRecordRow
+from desktop.store.models import ClueRow, InspectorRow, StepRecordRow
 
 PETITION_STEP = "petition"
 HANDLER_FIELD = "received_by"
@@ -186,7 +187,9 @@ def clues(ws: Workspace, viewer: Actor | None, *, village_id: str | None = None)
         who = registers.viewer_of(s, viewer)
         known = registers.names(s)
         rows = s.scalars(query).all()
-        shown = [_clue(r, known) for r in rows if rules.can_see_clue(who, r.team_id, r.drafted_by)]
+        # A clue withheld from this laptop was not encrypted to it: hidden like any other.
+        shown = [_clue(r, known) for r in rows
+                 if not r.withheld and rules.can_see_clue(who, r.team_id, r.drafted_by)]
     return ClueList(tuple(shown), len(rows) - len(shown))
 
 
@@ -196,7 +199,8 @@ def clue(ws: Workspace, clue_id: str, viewer: Actor | None) -> Clue:
         row = s.get(ClueRow, clue_id)
         if row is None:
             raise errors.RecordMissing(record_id=clue_id)
-        if not rules.can_see_clue(registers.viewer_of(s, viewer), row.team_id, row.drafted_by):
+        if row.withheld or not rules.can_see_clue(registers.viewer_of(s, viewer), row.team_id,
+                                                  row.drafted_by):
             raise rules.RegisterRefused(tr("This clue is not visible to you"))
         return _clue(row, registers.names(s))
 
@@ -212,10 +216,13 @@ def petitions(ws: Workspace, viewer: Actor | None, *,
     with ws.read() as s:
         who = registers.viewer_of(s, viewer)
         known = registers.names(s)
+        teams = {i: t for i, t in s.execute(select(InspectorRow.id, InspectorRow.team_id))}
         for row in s.scalars(query.order_by(StepRecordRow.hlc)):
             v = row.values
             handler = (v.get(HANDLER_FIELD) or {}).get("id")
-            visible = rules.sees_reporter(who, handler)
+            # Withheld: the reporter is not even in this database (core.visibility).
+            visible = not row.withheld and rules.sees_reporter(who, handler,
+                                                               teams.get(handler or ""))
             shown = rules.mask_reporter(v, visible)
             out.append(Petition(
                 id=row.id, village_id=row.village_id, village=known.get(row.village_id, ""),
@@ -254,7 +261,8 @@ def _visible(uow: UnitOfWork, clue_id: str) -> Any:
     if current.kind != "clue":
         raise errors.RecordMissing(record_id=clue_id)
     viewer = registers.viewer_of(uow.session, uow.actor)
-    if not rules.can_see_clue(viewer, current.body["team_id"], current.body["drafted_by"]):
+    if current.withheld or not rules.can_see_clue(viewer, current.body["team_id"],
+                                                  current.body["drafted_by"]):
         raise rules.RegisterRefused(tr("This clue is not visible to you"))
     return current
 

@@ -27,7 +27,8 @@ from desktop.core import demo_names, hlc, kinds
 from desktop.core import registers as rules
 from desktop.core.ids import uuid7
 from desktop.core.revision import Revision, seal
-from desktop.services.workspace import Workspace
+from desktop.services import restricted
+from desktop.services.workspace import UnitOfWork, Workspace
 from desktop.store import revlog
 from desktop.store.models import (
     DistrictRow,
@@ -210,7 +211,7 @@ def _task(batch: _Batch, team: _Team, kind: str, town_id: str, village_id: str,
 def writing(ws: Workspace) -> Iterator[_Batch]:
     """A unit of work of the actor's, its revisions written through a ``_Batch``."""
     with ws.unit_of_work() as uow:
-        batch = _Batch(ws, uow.session)
+        batch = _Batch(ws, uow)
         yield batch
         batch.flush()
         uow.changes.revisions += [r.id for r in batch.revisions]  # signed as one batch
@@ -219,11 +220,13 @@ def writing(ws: Workspace) -> Iterator[_Batch]:
 class _Batch:
     """New records' revisions, validated and sealed one by one, stored by ``flush``."""
 
-    def __init__(self, ws: Workspace, session: Session) -> None:
-        self.ws, self.session = ws, session
-        state = session.get(LocalState, "hlc")
+    def __init__(self, ws: Workspace, uow: UnitOfWork) -> None:
+        self.ws, self.session = ws, uow.session
+        state = self.session.get(LocalState, "hlc")
         self.clock = hlc.Timestamp.parse(state.value) if state else hlc.ZERO
         self.revisions: list[Revision] = []
+        self.own_key = uow.encryption_public()
+        self.recipients = restricted.Recipients()
 
     def blob(self, data: bytes) -> str:
         return revlog.put_blob(self.session, data)
@@ -236,8 +239,14 @@ class _Batch:
         self.clock = hlc.tick(self.clock, now)
         wall = dt.datetime.fromtimestamp(now / 1000, dt.UTC).isoformat(timespec="milliseconds")
         body = kinds.validate(kind, {**body, at: wall} if at else body)
+        record_id = parent.record_id if parent else uuid7(now, self.ws.random_bytes)
+        actor = self.ws.actor
+        assert actor is not None
+        body = restricted.protect(self.session, kind, record_id, actor.inspector_id,
+                                  actor.device_id, self.own_key, body, self.recipients,
+                                  self.ws.random_bytes)
         rev = seal(Revision(
-            kind=kind, record_id=parent.record_id if parent else uuid7(now, self.ws.random_bytes),
+            kind=kind, record_id=record_id,
             parents=(parent.id,) if parent else (),
             author=self.ws.actor.inspector_id,  # type: ignore[union-attr]
             device=self.ws.actor.device_id, hlc=str(self.clock), wall_time=wall,  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.core import canonical, errors
+from desktop.core import canonical, errors, kinds
 from desktop.core.i18n import N_, tr
 from desktop.services import identity, merge, trust
 from desktop.services.workspace import Changes, UnitOfWork, Workspace
@@ -71,6 +71,11 @@ def candidate(exchange_file: Path, exchange_passphrase: str,
                  for rev in trust.parsed(source.kind_envelopes("device"))
                  if rev.record_id == report.device and rev.device == report.device
                  and _fingerprint(rev.body.get("certificate")) == fingerprint}
+        # The role the member gave themselves on joining, if the roster did not know them:
+        # it decides what they read (services.restricted.people), so the leader sees it.
+        claimed = [rev for rev in trust.parsed(source.kind_envelopes("inspector"))
+                   if rev.record_id == author and not rev.parents]
+        role = str(min(claimed, key=lambda r: r.hlc).body.get("role", "")) if claimed else ""
     if not named:
         raise CannotEnrol(reason=tr("the file holds no record of the device that signed it"))
     if named != {author}:
@@ -78,7 +83,10 @@ def candidate(exchange_file: Path, exchange_passphrase: str,
     name = report.author
     if ws is not None:
         with ws.read() as s:
-            name = s.scalar(select(InspectorRow.name).where(InspectorRow.id == author)) or name
+            row = s.get(InspectorRow, author)
+            name, role = (row.name, row.role) if row else (name, role)
+    if role in kinds.ROLE_LABELS:
+        name = tr("{name} ({role})", name=name, role=tr(kinds.ROLE_LABELS[role]))
     return Candidate(report.device, author, name, signed.certificate, fingerprint)
 
 
@@ -96,7 +104,7 @@ def enrol_device(ws: Workspace, device_id: str, inspector_id: str,
                  certificate_pem: bytes) -> Changes:
     """Enrol a device whose certificate the leader already holds (checked or made here)."""
     with ws.unit_of_work() as uow:
-        roster = _roster_here(uow.session)
+        roster = trust.Roster.of_connection(uow.session.connection())
         if roster.root != uow.actor.device_id:
             raise NotRoot()
         if inspector_id == uow.actor.inspector_id:
@@ -118,7 +126,7 @@ def enrol_device(ws: Workspace, device_id: str, inspector_id: str,
 def revoke(ws: Workspace, device_id: str) -> Changes:
     """Revoke a device for good (a lost or replaced laptop): nothing new from it merges."""
     with ws.unit_of_work() as uow:
-        roster = _roster_here(uow.session)
+        roster = trust.Roster.of_connection(uow.session.connection())
         if roster.root != uow.actor.device_id:
             raise NotRoot()
         member = roster.members.get(device_id)
@@ -133,7 +141,7 @@ def revoke(ws: Workspace, device_id: str) -> Changes:
 def devices(ws: Workspace) -> list[Device]:
     """Every device the round knows, enrolled or not, this laptop's marked."""
     with ws.read() as s:
-        roster = _roster_here(s)
+        roster = trust.Roster.of_connection(s.connection())
         names = {i.id: i.name for i in s.query(InspectorRow)}
         mine = {i.device_id for i in s.query(LocalIdentity)}
         own = {row.id: row for row in s.query(DeviceRow).order_by(DeviceRow.hlc)}
@@ -154,12 +162,6 @@ def _record_of(uow: UnitOfWork, device_id: str) -> str | None:
     """The enrolment record of a device, None when it has none yet."""
     return uow.session.scalar(select(EnrolmentRow.id).where(
         EnrolmentRow.device_id == device_id).order_by(EnrolmentRow.hlc).limit(1))
-
-
-def _roster_here(session) -> trust.Roster:  # type: ignore[no-untyped-def]
-    conn = session.connection()
-    return trust.Roster.founded(lambda kind: conn.exec_driver_sql(
-        "SELECT id, envelope FROM revision WHERE kind = ?", (kind,)))
 
 
 def _fingerprint(pem: object) -> str:

@@ -105,9 +105,10 @@ def read(ws: Workspace, village_ids: list[str], town_ids: list[str], rule: str,
         r.names = _names(s)
         me = s.get(InspectorRow, ws.actor.inspector_id) if ws.actor else None
         rows = [c for c in s.scalars(select(ClueRow)) if r.in_scope(c.village_id, c.town_id)]
+        # A talk withheld from this laptop has no transcript here to hand over.
         r.interviews = list(s.scalars(select(StepRecordRow).where(
-            StepRecordRow.step == INTERVIEW, StepRecordRow.village_id.in_(village_ids))
-            .order_by(StepRecordRow.hlc)))
+            StepRecordRow.step == INTERVIEW, StepRecordRow.village_id.in_(village_ids),
+            StepRecordRow.withheld.is_(False)).order_by(StepRecordRow.hlc)))
         for village, step in s.execute(select(StepRecordRow.village_id, StepRecordRow.step)):
             r.steps.setdefault(village, Counter())[step] += 1
         for village in s.scalars(select(EvaluationRow.village_id)):

@@ -1,11 +1,13 @@
 """Device identities: a P-256 signing key and a self-signed X.509 certificate per laptop.
 
 The private key is kept in the encrypted database, itself encrypted (PKCS#8) with the
-database passphrase. Packets and exchange manifests are signed with it.
+database passphrase. Packets, exchange manifests and batches are signed with it; the key
+that opens content encrypted to the device is derived from it.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.x509.oid import NameOID
 
 CURVE = ec.SECP256R1()
@@ -79,3 +83,19 @@ def certificate_fingerprint(certificate_pem: bytes) -> str:
     """SHA-256 fingerprint of a certificate, as hex."""
     cert = x509.load_pem_x509_certificate(certificate_pem)
     return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def encryption_key(signing_key: ec.EllipticCurvePrivateKey) -> X25519PrivateKey:
+    """The device's X25519 key for opening content encrypted to the device (core.secrecy), derived from its
+    signing key so that it needs no storage of its own; the two never sign or open for each
+    other, and the public half travels in the device record."""
+    scalar = signing_key.private_numbers().private_value.to_bytes(32, "big")
+    seed = HKDF(hashes.SHA256(), 32, salt=None,
+                info=b"xuncha device encryption key v1").derive(scalar)
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def encryption_public(signing_key: ec.EllipticCurvePrivateKey) -> str:
+    """The public half of ``encryption_key``, as the device record holds it (base64)."""
+    raw = encryption_key(signing_key).public_key().public_bytes_raw()
+    return base64.b64encode(raw).decode("ascii")

@@ -27,11 +27,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import func, select
 
-from desktop.core import canonical, errors, hlc, merge_rules, revision_bodies
+from desktop.core import canonical, errors, hlc, merge_rules, revision_bodies, visibility
 from desktop.core.i18n import N_, tr
 from desktop.core.merkle import state_digest
 from desktop.core.revision import Revision
-from desktop.services import batches, identity, step_records, trust
+from desktop.services import batches, identity, restricted, step_records, trust
 from desktop.services.backups import unique_backup_path
 from desktop.services.workspace import Workspace
 from desktop.store import database, exchange, revlog
@@ -293,6 +293,7 @@ class _Target:
     @classmethod
     def open(cls, path: Path, passphrase: str) -> _Target:
         db = database.open_database(path, passphrase)
+        restricted.install(db)
         try:
             with db.read() as s:
                 cursor = s.connection().connection.cursor()
@@ -372,8 +373,7 @@ def _roster(conn, opened: list[_Opened]) -> trust.Roster:  # type: ignore[no-unt
     """The target's roster, with the enrolments the root signed in any source: those hold
     whoever carried them, so a member's file may come before the leader's that enrols it.
     A new target (a member joining) takes the root of the first source with a round."""
-    roster = trust.Roster.founded(lambda kind: conn.exec_driver_sql(
-        "SELECT id, envelope FROM revision WHERE kind = ?", (kind,)))
+    roster = trust.Roster.of_connection(conn)
     for one in opened:
         if one.source is None or not one.envelopes:
             continue
@@ -469,12 +469,26 @@ def _take(appender: revlog.Appender, one: _Opened,
     one.envelopes = {}
     available = _SourceBlobs(blobs, one.source)
     forms = step_records.form_set()
+    known_people: list[visibility.People] = []
+
+    def target() -> Any:
+        """The session, to read the target: after the batch moving in a thread is in."""
+        appender.wait()
+        return appender.session
+
+    def people() -> visibility.People:  # as the target knows them, read once if needed
+        if not known_people:
+            known_people.append(restricted.people(target(), roster.root))
+        return known_people[0]
+
+    existing = set(records)  # what the target holds before this source
     try:
         chosen = merge_rules.select(
             incoming, known, available,  # type: ignore[arg-type]
             latest_clock=_latest_clock(report),
             body_problem=lambda rev: (roster.problem(rev, coverage)
-                                      or revision_bodies.problem(rev, forms)))
+                                      or _anew(rev, existing)
+                                      or _body_problem(target, rev, forms, people, roster.root)))
     except errors.XunchaError as e:  # a damaged blob page: nothing of this source is written
         one.refuse(e)
         return
@@ -496,6 +510,45 @@ def _take(appender: revlog.Appender, one: _Opened,
         report.touched.add(rev.record_id)
     report.new_revisions = len(chosen.accepted)
     report.attachments = len(needed)
+
+
+def _anew(rev: Revision, existing: set[str]) -> str:
+    """A record is created once: a second first version would fork its history (and could
+    make someone else its creator)."""
+    if not rev.parents and rev.record_id in existing:
+        return tr("revision {rid}: creates anew a record that exists already", rid=rev.id)
+    return ""
+
+
+def _body_problem(target: Callable[[], Any], rev: Revision, forms: Any,
+                  people: Callable[[], visibility.People], root: str) -> str:
+    """Why a revision's body is refused: its kind and form, and its restricted part.
+    ``target`` gives the session to read the target with (only some revisions need it)."""
+    problem = restricted.problem(rev, forms) or restricted.key_problem(rev)
+    if rev.deleted and not problem and restricted.deletion_refused(
+            target(), rev.record_id, rev.author, people()):
+        return tr("revision {rid}: deletes a record of another inspector", rid=rev.id)
+    if problem or rev.deleted or visibility.SEALED not in rev.body:
+        return problem or revision_bodies.problem(rev, forms)
+    rule = visibility.rule(rev.kind, rev.body, forms)
+    assert rule is not None  # restricted.problem refuses an encrypted part without one
+    # What anyone reads of it first, then, where this laptop may, the whole of it.
+    problem = revision_bodies.problem(rev, forms, revision_bodies.with_stand_ins(
+        rev.kind, visibility.withheld(rev.body), rule, forms))
+    session = target()
+    problem = problem or restricted.reader_problem(session, rev, rule, root, people())
+    if problem:
+        return problem
+    opened = revlog.opened(session, rev)
+    if not opened.withheld:
+        if visibility.split(rule, opened.body)[0] != visibility.withheld(rev.body):
+            return tr("revision {rid}: its encrypted part holds more than its restricted "
+                      "content", rid=rev.id)
+        return revision_bodies.problem(rev, forms, opened.body)
+    if restricted.encrypted_here(session, rev, root):
+        return tr("revision {rid}: its restricted content is encrypted to this laptop but "
+                  "does not open with its key", rid=rev.id)
+    return ""
 
 
 def _latest_clock(report: SourceReport) -> str:

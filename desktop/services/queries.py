@@ -101,8 +101,10 @@ def round_summary(ws: Workspace) -> RoundSummary:
 
 def stats(ws: Workspace) -> Stats:
     with ws.read() as s:
-        counts = {kind: s.scalar(select(func.count()).select_from(model)) or 0
-                  for kind, model in MATERIALISED.items()}
+        # What is withheld from this laptop is not counted either (core.visibility).
+        counts = {kind: s.scalar(select(func.count()).select_from(model).where(
+            *((model.withheld.is_(False),) if hasattr(model, "withheld") else ()))) or 0
+            for kind, model in MATERIALISED.items()}
         revisions = revlog.count_revisions(s)
         digest = revlog.digest(s)
     totals = {name: counts.get(kind, 0) for name, kind in TOTAL_KINDS.items()}

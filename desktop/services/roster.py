@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 
 from desktop.core import errors, kinds
 from desktop.core.ids import uuid7
-from desktop.services import batches, identity
+from desktop.services import batches, identity, restricted
 from desktop.services.workspace import Actor, Changes, UnitOfWork, Workspace
 from desktop.store import database, revlog
 from desktop.store.models import LocalIdentity, LocalState, RoundRow
@@ -90,9 +90,11 @@ def register_device(uow: UnitOfWork, keys: identity.KeyMaterial) -> None:
     uow.session.add(LocalIdentity(
         device_id=uow.actor.device_id, inspector_id=uow.actor.inspector_id,
         private_key_pem=keys.private_key_pem, certificate_pem=keys.certificate_pem))
+    uow.ws.db.opener = restricted.Opener(uow.ws.db.passphrase)  # forget any earlier device
     uow.write("device", uow.actor.device_id, {
         "inspector_id": uow.actor.inspector_id,
-        "certificate": keys.certificate_pem.decode("ascii")}, parents=())
+        "certificate": keys.certificate_pem.decode("ascii"),
+        "encryption_key": uow.encryption_public()}, parents=())
 
 
 def round_id(uow: UnitOfWork) -> str:
@@ -142,9 +144,11 @@ def rename(ws: Workspace, record_id: str, name: str, seen_head: str | None = Non
 
 
 def delete_record(ws: Workspace, record_id: str) -> Changes:
-    """Delete a record: a revision marked deleted, which can be undone from its history."""
+    """Delete a record: a revision marked deleted, which can be undone from its history.
+    Only the inspector who created it, or the leader of their team, deletes it."""
     with ws.unit_of_work() as uow:
         current = uow.current(record_id)
+        restricted.refuse_deletion(uow.session, record_id, uow.actor.inspector_id)
         uow.write(current.kind, record_id, {}, deleted=True)
         return uow.changes
 
@@ -155,6 +159,7 @@ def restore_record(ws: Workspace, record_id: str, revision_id: str) -> Changes:
         old = revlog.load(uow.session, revision_id)
         if old.record_id != record_id or old.deleted:
             raise errors.RecordMissing(record_id=record_id)
+        restricted.refuse_withheld(old)  # its restricted part is not here to bring back
         uow.write(old.kind, record_id, old.body, attachments=old.attachments)
         return uow.changes
 

@@ -20,7 +20,7 @@ from desktop.core.forms import Field, Form, FormSet
 from desktop.core.i18n import N_, tr
 from desktop.core.ids import uuid7
 from desktop.core.step_forms import RoundStep, round_steps
-from desktop.services import people
+from desktop.services import people, restricted
 from desktop.services.workspace import Changes, Workspace
 from desktop.store import revlog
 from desktop.store.models import LocalDraft, RoundRow, StepRecordRow, VillageRow
@@ -113,6 +113,8 @@ def edit_record(ws: Workspace, record_id: str) -> Draft:
         row = s.get(StepRecordRow, record_id)
         if row is None:
             raise errors.RecordMissing(record_id=record_id)
+        if row.withheld:  # refused now, before anything is typed into it
+            raise restricted.Withheld()
         form = form_set().definition(row.form, row.form_version)
         draft = _new_draft(ws, record_id, row.village_id, row.step, form, dict(row.values))
         s.add(draft)

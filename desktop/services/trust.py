@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.core import errors
 from desktop.core.i18n import N_, tr
@@ -68,6 +69,12 @@ class Roster:
         roster.enrol(envelopes, coverage)
         return roster
 
+    @classmethod
+    def of_connection(cls, conn: Any) -> Roster:
+        """The roster of a database's own log (a SQLAlchemy connection to it)."""
+        return cls.founded(lambda kind: conn.exec_driver_sql(
+            "SELECT id, envelope FROM revision WHERE kind = ?", (kind,)))
+
     def enrol(self, envelopes: Envelopes, coverage: batches.Coverage | None) -> None:
         """Take the enrolments and revocations the root wrote (and, in a source, signed).
 
@@ -112,6 +119,9 @@ class Roster:
                       "its device is enrolled for", rid=rev.id)
         if rev.id not in coverage.of(rev.device, member.certificate):
             return tr("revision {rid}: not signed by the device that wrote it", rid=rev.id)
+        if rev.kind == "device" and rev.record_id != rev.device:
+            # A device publishes its own certificate and encryption key, nobody else's.
+            return tr("revision {rid}: the record of another device", rid=rev.id)
         return ""
 
     def check_signer(self, device: str, certificate: bytes, name: str) -> None:

@@ -20,13 +20,13 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import errors, hlc, kinds
+from desktop.core import errors, hlc, kinds, visibility
 from desktop.core.ids import uuid7
 from desktop.core.registers import FindingLocked
 from desktop.core.revision import Revision, seal
-from desktop.services import batches, identity
+from desktop.services import batches, identity, restricted
 from desktop.store import database, revlog
-from desktop.store.models import LocalIdentity, LocalState, RevisionRow
+from desktop.store.models import DeviceRow, LocalIdentity, LocalState, RevisionRow
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class UnitOfWork:
         self.actor: Actor = ws.actor  # type: ignore[assignment]  # checked by unit_of_work
         state = session.get(LocalState, "hlc")
         self._clock = hlc.Timestamp.parse(state.value) if state else hlc.ZERO
+        self.recipients = restricted.Recipients()
 
     def new_id(self) -> str:
         return uuid7(self.ws.now_ms(), self.ws.random_bytes)
@@ -88,6 +89,12 @@ class UnitOfWork:
             row = self.session.get(RevisionRow, parent)
             if row is None or row.record_id != record_id or row.kind != kind:
                 raise errors.RecordMissing(record_id=record_id)
+        if not deleted and visibility.rule(kind, clean, restricted.forms_shipped()):
+            for parent in parents:  # what this laptop cannot read, it cannot carry on either
+                restricted.refuse_withheld(revlog.load(self.session, parent))
+            clean = restricted.protect(self.session, kind, record_id, self.actor.inspector_id,
+                                       self.actor.device_id, self.encryption_public(), clean,
+                                       self.recipients, self.ws.random_bytes)
         now = self.ws.now_ms()
         self._clock = hlc.tick(self._clock, now)
         rev = seal(Revision(
@@ -107,6 +114,11 @@ class UnitOfWork:
         self.changes.revisions.append(rev.id)
         self.changes.kinds.add(kind)
         return rev
+
+    def encryption_public(self) -> str:
+        """This device's encryption key, as its device record publishes it."""
+        return identity.encryption_public(
+            self.ws._signing_key(self.session, self.actor.device_id))
 
     def _refuse_locked(self, parents: tuple[str, ...]) -> None:
         for parent in parents:
@@ -145,6 +157,7 @@ class Workspace:
         self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.random_bytes = random_bytes
         self._keys: dict[bytes, ec.EllipticCurvePrivateKey] = {}  # by encrypted PEM
+        restricted.install(db)
 
     @property
     def path(self) -> Path:
@@ -193,7 +206,20 @@ def open_workspace(path: Path, passphrase: str, **options: Any) -> Workspace:
     ws = Workspace(db, actor, **options)
     if actor is not None:
         _sign_own_revisions(ws, actor)
+        _publish_encryption_key(ws, actor)
     return ws
+
+
+def _publish_encryption_key(ws: Workspace, actor: Actor) -> None:
+    """Once, on a device made before content was encrypted to devices: publish its key."""
+    with ws.read() as s:
+        row = s.get(DeviceRow, actor.device_id)
+        if row is None or row.encryption_key:
+            return
+    with ws.unit_of_work() as uow:
+        uow.write("device", actor.device_id, {
+            "inspector_id": row.inspector_id, "certificate": row.certificate,
+            "encryption_key": uow.encryption_public()})
 
 
 def _sign_own_revisions(ws: Workspace, actor: Actor) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, exc, text
@@ -44,7 +45,8 @@ from desktop.store.models import (
 )
 
 APPLICATION_ID = "xuncha.evidence-store"
-SCHEMA_VERSION = 7
+OPENER = "opener"  # the key of ``Database.opener`` in a session's ``info``
+SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 SQLITE_CORRUPT = 11
@@ -101,10 +103,23 @@ def _add_trust_tables(session: Session) -> None:
     session.merge(LocalState(key=UNSIGNED_KEY, value="1"))
 
 
+def _add_withheld_columns(session: Session) -> None:
+    # Version 7 encrypted nothing to devices: no restricted content was withheld yet.
+    # Tables an earlier upgrade made from today's models have the columns already.
+    conn = session.connection()
+    for table, column, kind in (("device", "encryption_key", "VARCHAR"),
+                                ("clue", "withheld", "BOOLEAN NOT NULL DEFAULT 0"),
+                                ("step_record", "withheld", "BOOLEAN NOT NULL DEFAULT 0")):
+        have = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 # Upgrades from version N to N+1, each run inside one transaction after a backup was taken.
 MIGRATIONS: dict[int, Callable[[Session], None]] = {
     1: _add_evaluation_tables, 2: _add_step_record_tables, 3: _add_register_tables,
-    4: _add_person_table, 5: _drop_rowids, 6: _add_trust_tables}
+    4: _add_person_table, 5: _drop_rowids, 6: _add_trust_tables,
+    7: _add_withheld_columns}
 # Local state set by the upgrade to version 7: this laptop's own revisions are not yet signed.
 UNSIGNED_KEY = "sign_own_revisions"
 
@@ -275,16 +290,22 @@ class Database:
         self.engine = engine
         self.passphrase = passphrase  # the engine holds the key anyway; exports need it
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Decrypts the restricted part of a revision body for this laptop (None: it
+        # cannot); set by the services, read by store.revlog through ``Session.info``.
+        self.opener: Callable[[Session, Any], dict | None] | None = None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
         with translated_errors(self.path):
             with self._sessions.begin() as session:
+                session.info[OPENER] = self.opener
                 yield session
 
     def read(self) -> Session:
-        return self._sessions()
+        session = self._sessions()
+        session.info[OPENER] = self.opener
+        return session
 
     def close(self) -> None:
         self.engine.dispose()

@@ -135,6 +135,7 @@ class DeviceRow(Current, Base):
     __tablename__ = "device"
     inspector_id: Mapped[str]
     certificate: Mapped[str]
+    encryption_key: Mapped[str | None]  # X25519, base64: restricted content is encrypted to it
 
 
 class EnrolmentRow(Current, Base):
@@ -211,6 +212,7 @@ class StepRecordRow(Current, Base):
     form: Mapped[str]
     form_version: Mapped[int]
     values: Mapped[dict] = mapped_column(JSON)
+    withheld: Mapped[bool] = mapped_column(default=False)  # restricted values not for us
 
 
 class _Numbered:
@@ -276,6 +278,7 @@ class ClueRow(_Numbered, Current, Base):
     feedback_due: Mapped[str | None]
     feedback_on: Mapped[str | None]
     feedback_result: Mapped[str | None]
+    withheld: Mapped[bool] = mapped_column(default=False)  # its substance is not for us
 
 
 class _Task:
@@ -341,6 +344,7 @@ class LocalDraft(Base):
     form: Mapped[str]
     form_version: Mapped[int]
     values: Mapped[dict] = mapped_column(JSON)
+    withheld: Mapped[bool] = mapped_column(default=False)  # restricted values not for us
     updated_ms: Mapped[int]
 
 

@@ -2,10 +2,15 @@
 
 Everything here runs inside the caller's transaction (a SQLAlchemy ``Session``), so a user
 action writes its revisions, heads and current rows together or not at all.
+
+A body with an encrypted restricted part (core.visibility) is read through the session's
+opener (``Database.opener``): decrypted where this laptop may read it, otherwise without it and
+marked ``withheld``, which is how the current rows hold it too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Mapping
@@ -18,6 +23,8 @@ from sqlalchemy.orm import Session
 from desktop.core.i18n import tr
 from desktop.core.merkle import state_digest
 from desktop.core.revision import Revision, RevisionError, open_envelope, read_stored
+from desktop.core.visibility import SEALED, withheld
+from desktop.store.database import OPENER
 from desktop.store.models import (
     MATERIALISED,
     Blob,
@@ -105,7 +112,7 @@ class Appender:
     def __exit__(self, error: type[BaseException] | None, *_: object) -> None:
         self.mover.shutdown()  # waits for a move under way
         if error is None and self.staged:  # else the rollback drops the staged tables
-            self._wait()
+            self.wait()
             for table in _LOG:
                 self.conn.exec_driver_sql(f"DROP TABLE temp.staged_{table}")
 
@@ -113,7 +120,7 @@ class Appender:
             signed: Iterable[tuple[str, str, bytes, bytes]] = ()) -> None:
         """Append ``revisions``, after ``blobs`` (the attachments they bring) and the
         ``signed`` batches (hash, device, payload, signature) that cover them."""
-        self._wait()
+        self.wait()
         if rows := [(hashlib.sha256(data).hexdigest(), len(data), data) for data in blobs]:
             self.conn.exec_driver_sql(
                 "INSERT OR IGNORE INTO blob (hash, size, data) VALUES (?, ?, ?)", rows)
@@ -138,7 +145,8 @@ class Appender:
                         f"SELECT {names} FROM temp.staged_{table}")
             raw.execute(f"DELETE FROM temp.staged_{table}")
 
-    def _wait(self) -> None:
+    def wait(self) -> None:
+        """Until the batch being moved is in the log: before the caller reads the session."""
         if self.moving is not None:
             moving, self.moving = self.moving, None
             moving.result()
@@ -152,6 +160,17 @@ def _temp_tables_in_memory(conn: Connection) -> bool:
             built = int(option.partition("=")[2])
     chosen = conn.exec_driver_sql("PRAGMA temp_store").scalar()  # 0 the default, 2 memory
     return built == 3 or (built in (1, 2) and (chosen == 2 or (chosen == 0 and built == 2)))
+
+
+def opened(session: Session, rev: Revision) -> Revision:
+    """``rev`` with its restricted part decrypted, or left out and marked ``withheld``."""
+    if rev.deleted or SEALED not in rev.body:
+        return rev
+    opener = session.info.get(OPENER)
+    body = opener(session, rev) if opener is not None else None
+    if body is None:
+        return dataclasses.replace(rev, body=withheld(rev.body), withheld=True)
+    return dataclasses.replace(rev, body=body)
 
 
 def heads_of(session: Session, record_id: str) -> list[str]:
@@ -217,9 +236,14 @@ def refresh(session: Session, record_ids: Iterable[str],
         model = MATERIALISED.get(shown.kind) if shown else None
         if shown is None or model is None:
             continue
+        shown = opened(session, shown)
+        row = {c: shown.body.get(c) for c in _BODY_COLUMNS[model]}
+        if "withheld" in row:
+            row["withheld"] = shown.withheld
+            for column in _WITHHELD_TEXT[model] if shown.withheld else ():
+                row[column] = row[column] or ""  # a required text nobody here may read
         rows.setdefault(model, []).append({
-            **{c: shown.body.get(c) for c in _BODY_COLUMNS[model]},
-            "id": shown.record_id, "head": shown.id, "conflict": len(revs) > 1,
+            **row, "id": shown.record_id, "head": shown.id, "conflict": len(revs) > 1,
             "hlc": shown.hlc,
         })
     for model, values in rows.items():
@@ -235,6 +259,9 @@ def _json_list(values: list[str]) -> Select:
 _BODY_COLUMNS = {model: [c.key for c in model.__table__.columns
                          if c.key not in ("id", "head", "conflict", "hlc")]
                  for model in MATERIALISED.values()}
+_WITHHELD_TEXT = {model: [c.key for c in model.__table__.columns if not c.nullable
+                          and c.type.python_type is str and c.key not in ("id", "head", "hlc")]
+                  for model in MATERIALISED.values()}
 
 
 def shown_head(heads: list[Revision]) -> Revision | None:
@@ -271,7 +298,7 @@ def load(session: Session, revision_id: str) -> Revision:
     envelope = session.scalar(select(RevisionRow.envelope).where(RevisionRow.id == revision_id))
     if envelope is None:
         raise KeyError(revision_id)
-    return open_envelope(revision_id, envelope)
+    return opened(session, open_envelope(revision_id, envelope))
 
 
 def history(session: Session, record_id: str) -> list[Revision]:
@@ -280,7 +307,7 @@ def history(session: Session, record_id: str) -> list[Revision]:
         select(RevisionRow.id, RevisionRow.envelope)
         .where(RevisionRow.record_id == record_id).order_by(RevisionRow.hlc, RevisionRow.id)
     ).all()
-    return [open_envelope(rid, env) for rid, env in rows]
+    return [opened(session, open_envelope(rid, env)) for rid, env in rows]
 
 
 @dataclass

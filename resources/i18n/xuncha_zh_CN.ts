@@ -772,6 +772,14 @@
         <translation>version 必须是不小于 1 的整数</translation>
     </message>
     <message>
+        <source>a form with restricted fields names its readers (readers or reader_fields), and only such a form</source>
+        <translation>有受限字段的表单必须写明可查看人员（readers 或 reader_fields），没有受限字段的表单不得写明</translation>
+    </message>
+    <message>
+        <source>{where}: {name} must be a list of: {allowed}</source>
+        <translation>{where}：{name} 必须是以下各项组成的列表：{allowed}</translation>
+    </message>
+    <message>
         <source>{where} must be a non-empty list</source>
         <translation>{where} 必须是非空列表</translation>
     </message>
@@ -786,6 +794,10 @@
     <message>
         <source>{where}: a repeat group cannot hold another</source>
         <translation>{where}：重复组中不能再包含重复组</translation>
+    </message>
+    <message>
+        <source>{where}: only a form&apos;s own fields can be restricted</source>
+        <translation>{where}：只有表单自身的字段可以设为受限</translation>
     </message>
     <message>
         <source>{where}: max_items is less than min_items</source>
@@ -1238,6 +1250,10 @@
     <message>
         <source>Number pattern</source>
         <translation>编号规则</translation>
+    </message>
+    <message>
+        <source>Encryption key</source>
+        <translation>加密公钥</translation>
     </message>
     <message>
         <source>Party members expected</source>
@@ -2920,6 +2936,22 @@
         <translation>正在刷新</translation>
     </message>
     <message>
+        <source>revision {rid}: creates anew a record that exists already</source>
+        <translation>修订 {rid}：重新创建了一条已存在的记录</translation>
+    </message>
+    <message>
+        <source>revision {rid}: deletes a record of another inspector</source>
+        <translation>修订 {rid}：删除了其他巡察人员的记录</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its encrypted part holds more than its restricted content</source>
+        <translation>修订 {rid}：加密部分含有受限内容以外的字段</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its restricted content is encrypted to this laptop but does not open with its key</source>
+        <translation>修订 {rid}：受限内容是加密给本机的，但用本机密钥无法解开</translation>
+    </message>
+    <message>
         <source>its revisions differ from the signed list</source>
         <translation>其中的修订与签名清单不符</translation>
     </message>
@@ -4272,6 +4304,10 @@
         <translation>修订 {rid}：未经写入它的设备签名</translation>
     </message>
     <message>
+        <source>revision {rid}: the record of another device</source>
+        <translation>修订 {rid}：写的是另一台设备的记录</translation>
+    </message>
+    <message>
         <source>Founded the round</source>
         <translation>建立本轮</translation>
     </message>
@@ -4330,6 +4366,38 @@ Ask them to open Team ▸ Devices of the round on their laptop and read its fing
 {fingerprint}
 
 的笔记本上签署了 {file}。请对方在其笔记本上打开“巡察组 ▸ 本轮设备”并读出指纹。一致时，在此输入其前 8 位或更多：</translation>
+    </message>
+    <message>
+        <source>Only the inspector who created this record, or a team leader, can delete it</source>
+        <translation>只有创建此记录的巡察人员或组长可以删除它</translation>
+    </message>
+    <message>
+        <source>Part of this record is restricted to the people entitled to it, and you are not one of them: you cannot change it</source>
+        <translation>此记录的部分内容仅限有权知悉的人员查看，您不在其中，不能修改此记录</translation>
+    </message>
+    <message>
+        <source>revision {rid}: changes a record whose restricted content is not for its author</source>
+        <translation>修订 {rid}：修改了一条其受限内容不是给作者本人查看的记录</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its restricted content is not encrypted to the team leader</source>
+        <translation>修订 {rid}：受限内容没有加密给组长</translation>
+    </message>
+    <message>
+        <source>revision {rid}: an encrypted part on a record that has none</source>
+        <translation>修订 {rid}：此类记录没有受限内容，却带有加密部分</translation>
+    </message>
+    <message>
+        <source>revision {rid}: restricted content written in clear</source>
+        <translation>修订 {rid}：受限内容以明文写入</translation>
+    </message>
+    <message>
+        <source>revision {rid}: its encrypted part is malformed</source>
+        <translation>修订 {rid}：加密部分格式不正确</translation>
+    </message>
+    <message>
+        <source>revision {rid}: publishes an encryption key that cannot be used</source>
+        <translation>修订 {rid}：发布了一个无法使用的加密公钥</translation>
     </message>
 </context>
 </TS>
