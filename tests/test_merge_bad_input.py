@@ -333,6 +333,15 @@ def start_merge(target: Path, sources: list[Path]) -> subprocess.Popen:
     return child
 
 
+def test_a_new_target_takes_all_that_laptop_one_takes(six, tmp_path):
+    """The leader merging into a new file judges each source by those before it, as
+    laptop 1 does: a team leader's deletion in the fourth file is not refused for want of
+    the inspector table a new file builds only at the end."""
+    made = merge.merge(tmp_path / "new.db", six.key, six.sources, exchange_passphrase=EXCHANGE)
+    assert [(s.error, s.rejected) for s in made.sources] == [("", {})] * len(six.sources)
+    assert made.digest_after == six.full == checked(tmp_path / "new.db", six.key)[0]
+
+
 @pytest.mark.slow
 def test_merge_killed_at_random_moments_leaves_before_or_after(six, tmp_path):
     rng, runs, outcomes = random.Random(2026), 8, []

@@ -26,7 +26,6 @@ from desktop.services import identity, trust
 from desktop.store import database, revlog
 from desktop.store.models import (
     DeviceRow,
-    InspectorRow,
     LocalIdentity,
     RevisionParent,
     RevisionRow,
@@ -93,18 +92,22 @@ def forms_shipped() -> forms.FormSet:
 def people(session: Session, root: str) -> visibility.People:
     """The round's inspectors with the role and team that decide what they read: as the
     root (the leader's laptop) last set them, else as they were first written (the join the
-    leader enrolled); a member's own later change of role is shown but opens nothing."""
+    leader enrolled); a member's own later change of role is shown but opens nothing.
+
+    Read from the log, not the inspector table: a merge into a new database builds its
+    tables only at the end, and must judge each source by the sources before it."""
     out = {}
-    for row in session.scalars(select(InspectorRow)):
-        role, team = row.role, row.team_id
-        if session.scalar(select(RevisionRow.device).where(RevisionRow.id == row.head)) != root:
-            history = [r for r in revlog.history(session, row.id) if not r.deleted]
-            by_root = [r for r in history if r.device == root]
-            first = by_root[-1] if by_root else next((r for r in history if not r.parents),
-                                                      None)  # history is in clock order
-            role, team = (first.body.get("role"), first.body.get("team_id")) if first \
-                else (None, None)
-        out[row.id] = visibility.Viewer(row.id, role, team)
+    for record_id in session.scalars(select(RevisionRow.record_id).where(
+            RevisionRow.kind == "inspector").distinct()):
+        history = revlog.history(session, record_id)  # in clock order
+        if not history or history[-1].deleted:
+            continue
+        live = [r for r in history if not r.deleted]
+        by_root = [r for r in live if r.device == root]
+        first = by_root[-1] if by_root else next((r for r in live if not r.parents), None)
+        role, team = (first.body.get("role"), first.body.get("team_id")) if first \
+            else (None, None)
+        out[record_id] = visibility.Viewer(record_id, role, team)
     return out
 
 
