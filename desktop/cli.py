@@ -96,13 +96,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DatabaseError
 
-    ws = open_workspace(Path(args.db), _passphrase(args))
+    passphrase = _passphrase(args)
+    try:
+        ws = open_workspace(Path(args.db), passphrase)
+    except (errors.DamagedDatabase, errors.NotADatabase) as e:  # a page it opens with
+        print(f"xuncha: {e}", file=sys.stderr)
+        _what_can_be_saved(Path(args.db), passphrase, damaged=False)  # or not ours at all
+        return 1
     try:
         with ws.db.session() as session:
             report = revlog.check(session)
             integrity = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
-    except DatabaseError as e:  # a damaged page: SQLite stops reading at the first one
-        raise errors.DamagedDatabase(path=args.db, reason=e.orig or e) from None
+    except (DatabaseError, MemoryError) as e:  # a damaged page stops SQLite at the first
+        # one; SQLCipher reports a page that fails its HMAC check as out of memory
+        damage = errors.DamagedDatabase(path=args.db,
+                                        reason=getattr(e, "orig", None) or "HMAC")
+        ws.close()
+        print(f"xuncha: {damage}", file=sys.stderr)
+        _what_can_be_saved(Path(args.db), passphrase)
+        return 1
     finally:
         ws.close()
     if integrity != "ok":
@@ -117,6 +129,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _what_can_be_saved(path: Path, passphrase: str, damaged: bool = True) -> None:
+    """What of a damaged file reads intact, and its newest clean backup; where the file
+    may not be a database at all (``damaged`` False), only what is found is said."""
+    from desktop.services import salvage
+
+    try:
+        found = salvage.survey(path, passphrase)
+    except errors.XunchaError:
+        pass  # not even its first page reads: said already
+    else:
+        print(tr("Read intact: {r} revisions and {f} files; lost: {u} unreadable ranges of "
+                 "the log, {x} revisions whose ancestor or file is lost{more}. "
+                 "`xuncha salvage {db} NEW.db` copies everything intact into a new file",
+                 r=found.revisions, f=found.files, u=found.unreadable_ranges, x=found.refused,
+                 more="".join(tr(", {what}", what=w) for w in found.lost), db=path),
+              file=sys.stderr)
+    clean = salvage.clean_backup(path, passphrase)
+    if clean or damaged:
+        print(tr("The newest backup that checks clean: {path}", path=clean) if clean else
+              tr("No backup beside it checks clean"), file=sys.stderr)
+
+
+def cmd_salvage(args: argparse.Namespace) -> int:
+    from desktop.services import salvage
+
+    found = salvage.salvage(Path(args.db), _passphrase(args), Path(args.out),
+                            progress=lambda m: print(m, file=sys.stderr))
+    print(tr("Salvaged into {out}: {r} revisions and {f} files; lost: {u} unreadable ranges "
+             "of the log, {x} revisions whose ancestor or file is lost{more}. Check it, then "
+             "merge the other laptops' exchange files into it to bring back what they hold",
+             out=args.out, r=found.revisions, f=found.files, u=found.unreadable_ranges,
+             x=found.refused, more="".join(tr(", {what}", what=w) for w in found.lost)))
+    return 0
+
+
 def _exchange_passphrase(args: argparse.Namespace) -> str | None:
     return _secret(args.exchange_passphrase_file, "XUNCHA_EXCHANGE_PASSPHRASE")
 
@@ -126,7 +173,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not exchange_passphrase:
         raise errors.ExchangePassphraseRequired()
     passphrase = _passphrase(args)
-    ws = open_workspace(Path(args.db), passphrase)
+    try:
+        ws = open_workspace(Path(args.db), passphrase)
+    except (errors.DamagedDatabase, errors.NotADatabase) as e:  # a page it opens with
+        print(f"xuncha: {e}", file=sys.stderr)
+        _what_can_be_saved(Path(args.db), passphrase, damaged=False)  # or not ours at all
+        return 1
     try:
         manifest = merge.export(ws, passphrase, Path(args.out), exchange_passphrase)
     finally:
@@ -390,6 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("check", tr("verify every revision, attachment and table"))
     sp.add_argument("db", metavar="DB", help=tr("database file"))
     sp.set_defaults(func=cmd_check)
+
+    sp = command("salvage", tr("copy everything intact of a damaged database into a new file"))
+    sp.add_argument("db", metavar="DB", help=tr("the damaged database (only read)"))
+    sp.add_argument("out", metavar="NEW.db", help=tr("the new database to write"))
+    sp.set_defaults(func=cmd_salvage)
 
     help_ = tr("count democratic-evaluation ballots, or write a blank ballot sheet")
     sp = sub.add_parser("evaluate", help=help_, description=help_, add_help=False)

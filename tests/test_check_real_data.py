@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -64,9 +65,85 @@ def test_a_damaged_page_is_one_clear_line_and_the_file_is_left_as_it_was(tmp_pat
     done = check(db)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "sqlalchemy" not in done.stderr.lower()
-    [line] = done.stderr.strip().splitlines()
-    assert line.startswith("xuncha: ") and "损坏" in line and str(db) in line
+    damage, saved, backup = done.stderr.strip().splitlines()
+    assert damage.startswith("xuncha: ") and "损坏" in damage and str(db) in damage
+    assert "完好可读" in saved and f"xuncha salvage {db} " in saved
+    assert backup == "旁边没有校验通过的备份"
     assert db.read_bytes() == data
+
+
+def xuncha(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XUNCHA_")}
+    env |= {"XUNCHA_LANG": "zh_CN", "XUNCHA_PASSPHRASE": PASSPHRASE}
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _ids(db: Path) -> set[str]:
+    from desktop.store import database
+    from desktop.store.models import RevisionRow
+    with contextlib.closing(database.open_database(db, PASSPHRASE)) as d, d.read() as s:
+        return set(s.scalars(select(RevisionRow.id)))
+
+
+def _damage(data: bytes, page: int) -> bytearray:
+    out = bytearray(data)
+    out[page * PAGE_SIZE + 100: page * PAGE_SIZE + 164] = bytes(64)
+    return out
+
+
+def _damaged_in_the_log(db: Path, trial: Path, revisions: int) -> bytearray:
+    """``db``'s bytes with a page damaged that holds some of its revisions, not the schema
+    (without which nothing at all reads): found by trying each page on a copy."""
+    from desktop.services import salvage
+
+    data, found = db.read_bytes(), []
+    for page in range(2, len(data) // PAGE_SIZE):
+        trial.write_bytes(_damage(data, page))
+        with contextlib.suppress(Exception):
+            read = salvage.survey(trial, PASSPHRASE)
+            if 0 < read.revisions < revisions:  # some lost, some not
+                found.append(page)
+        if found:
+            break
+    assert found
+    out = bytearray(data)
+    for page in found:
+        out = _damage(out, page)
+    return out
+
+
+def test_salvage_keeps_every_intact_revision_and_names_the_clean_backup(tmp_path):
+    from desktop.services import salvage
+    from desktop.store import database
+
+    db = tmp_path / "round.db"
+    _round_with_step_records(db)
+    whole = _ids(db)
+    # an intact file salvages whole: every revision, its identity, the same current rows
+    same = salvage.salvage(db, PASSPHRASE, tmp_path / "same.db")
+    assert (same.revisions, same.unreadable_ranges, same.refused, same.lost) == (
+        len(whole), 0, 0, [])
+    assert same.identity and _ids(tmp_path / "same.db") == whole
+    assert check(tmp_path / "same.db").returncode == 0
+    with contextlib.closing(database.open_database(db, PASSPHRASE)) as d:
+        backup = database.backup_copy(d, db.with_name(db.name + ".daily-20260512.bak"))
+    data = _damaged_in_the_log(db, tmp_path / "trial.db", len(whole))
+    db.write_bytes(data)
+    done = check(db)
+    assert done.returncode == 1 and done.stderr.strip().splitlines()[-1] == (
+        f"校验通过的最新备份：{backup}")
+    found = salvage.survey(db, PASSPHRASE)
+    assert found.unreadable_ranges + found.refused > 0  # the damage cost something
+    made = xuncha("salvage", str(db), str(new := tmp_path / "new.db"))
+    assert made.returncode == 0, made.stderr
+    assert "Traceback" not in made.stderr and str(new) in made.stdout
+    kept = _ids(new)
+    assert kept < whole and len(kept) == found.revisions  # intact ones only, all of them
+    assert check(new).returncode == 0
+    assert db.read_bytes() == data  # only read
+    again = xuncha("salvage", str(db), str(new))
+    assert again.returncode == 1 and "已有文件" in again.stderr and _ids(new) == kept
 
 
 def test_every_demo_village_holds_several_records_of_every_step_and_checks_clean(tmp_path):

@@ -631,9 +631,9 @@ def test_the_shipped_petition_and_talk_forms_restrict_who_and_what() -> None:
     forms_ = load_all()
     petition, talk = forms_.latest("petition"), forms_.latest("interview")
     assert petition.restricted == ("reporter_name", "reporter_id_card", "reporter_phone",
-                                   "reporter_address")
+                                   "reporter_address", "attachments")  # the letter names them
     assert (petition.readers, petition.reader_fields) == (("leader",), ("received_by",))
-    assert {"interviewee", "transcript", "mentioned"} <= set(talk.restricted)
+    assert {"interviewee", "transcript", "mentioned", "attachments"} <= set(talk.restricted)
     assert "interviewers" not in talk.restricted and talk.reader_fields == ("interviewers",
                                                                             "recorder")
     assert all(not f.restricted for form in forms_ if form.key not in ("petition", "interview")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +20,7 @@ import sqlcipher3
 from conftest import PASSPHRASE, make_tree
 from sqlalchemy import select
 
-from desktop.core import visibility
+from desktop.core import secrecy, visibility
 from desktop.services import (
     clues,
     enrolment,
@@ -35,19 +36,31 @@ from desktop.services import (
 from desktop.services.clues import ClueDraft
 from desktop.services.workspace import Actor, Workspace
 from desktop.store import revlog
-from desktop.store.models import ClueRow, LocalIdentity, RevisionRow, StepRecordRow, TeamRow
+from desktop.store.models import (
+    Blob,
+    ClueRow,
+    LocalIdentity,
+    RevisionRow,
+    StepRecordRow,
+    TeamRow,
+)
 
 EXCHANGE = "交换口令 2026 第二组"
 MEMBER = "member passphrase 𠮷"
 # What only the leader may read, each distinctive enough to find in any byte written.
 SECRETS = {"reporter": "𠮷钱䶮某", "id_card": "320412198001010015", "phone": "13912345678",
            "clue": "以虚增青苗补偿费方式化解招待费𠮷", "transcript": "谈话中反映䶮书记私分征地款",
-           "interviewee": "欧阳𠮷老会计"}
+           "interviewee": "欧阳𠮷老会计", "scan": "来信扫描件：举报人𠮷钱䶮某亲笔"}
 
 
-def _petition(ws: Workspace, village: str, handler: str, number: str) -> str:
+def _scan(text: str = SECRETS["scan"]) -> bytes:
+    return f"%PDF-1.4\n% {text}\n".encode()
+
+
+def _petition(ws: Workspace, village: str, handler: str, number: str,
+              scan: bytes = _scan()) -> str:
     d = step_records.start_draft(ws, village, "petition")
-    step_records.save_draft(ws, d.id, {
+    step_records.save_draft(ws, d.id, {"attachments": [step_records.store_blob(ws, scan)],
         "number": number, "received_on": "2026-05-12", "channel": "visit",
         "identity": "named", "reporter_name": SECRETS["reporter"],
         "reporter_id_card": SECRETS["id_card"], "reporter_phone": SECRETS["phone"],
@@ -218,7 +231,7 @@ def _modified_software(monkeypatch, **changes):  # type: ignore[no-untyped-def]
 
 
 def test_restricted_content_written_in_clear_is_refused_whole(team, monkeypatch):
-    with _modified_software(monkeypatch, protect=lambda *args: args[6]):  # the body as typed
+    with _modified_software(monkeypatch, protect=lambda *args: (args[6], args[9])):  # as typed
         _clue(team.member, team.ids["village2"], "明文线索")
     _leaders_merge_refuses(team, "clear.xch", "明文")
 
@@ -230,7 +243,8 @@ def test_an_encrypted_part_moved_onto_another_record_is_refused(team, monkeypatc
     original = restricted.protect
 
     def moved(*args):  # type: ignore[no-untyped-def]
-        return {**original(*args), visibility.SEALED: stolen}
+        body, attachments = original(*args)
+        return {**body, visibility.SEALED: stolen}, attachments
 
     with _modified_software(monkeypatch, protect=moved):
         _clue(team.member, team.ids["village2"], "换壳线索")
@@ -326,7 +340,7 @@ def test_a_member_cannot_name_themselves_a_reader_of_a_withheld_record(team, mon
     with team.member.read() as s:
         kept = _stored_body(team.member, s.get(StepRecordRow, pid).head)[visibility.SEALED]
     with _modified_software(monkeypatch, refuse_withheld=lambda rev: None,
-                            protect=lambda *a: {**a[6], visibility.SEALED: kept}):
+                            protect=lambda *a: ({**a[6], visibility.SEALED: kept}, a[9])):
         with team.member.unit_of_work() as uow:
             current = uow.current(pid)
             values = {**current.body["values"], "received_by": {"id": team.member_id}}
@@ -379,3 +393,68 @@ def test_the_leader_sees_the_role_a_member_gave_themselves_before_enrolling(team
     merge.export(newcomer, MEMBER, first := tmp_path / "n.xch", EXCHANGE)
     assert enrolment.candidate(first, EXCHANGE, team.leader).name == "上官𠮷（副组长）"
     newcomer.close()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_a_restricted_file_travels_sealed_and_opens_for_its_readers(team):
+    """The scanned letter of a petition names its reporter: it is sealed with the restricted
+    part, the member's laptop holds only the sealed copy, and a reader (the member named
+    registrar) gets it in clear at the merge, as the leader does the member's."""
+    leader, member = team.leader, team.member
+    with member.read() as s:
+        stored = {h for h, in s.execute(select(Blob.hash))}
+        head = s.get(StepRecordRow, team.ids["petition"]).head
+        sealed = set(revlog.load(s, head).attachments)
+    assert _sha(_scan()) not in stored and sealed and sealed <= stored
+    # once the leader has the member's device key (from the member's file), a petition
+    # naming the member its registrar is sealed for them too: they read its letter
+    assert _merge(team, _export(member, MEMBER, team.dir / "m0.xch")).sources[0].error == ""
+    letter = _scan("第二封来信：䶮某实名举报")
+    pid = _petition(leader, team.ids["village2"], team.member_id, "XF-003", letter)
+    back = merge.merge(member.path, MEMBER, [_export(leader, PASSPHRASE, team.dir / "l.xch")],
+                       exchange_passphrase=EXCHANGE)
+    assert back.sources[0].error == ""
+    assert step_records.read_blob(member, _sha(letter)) == letter
+    assert step_records.read_blob(member, _sha(_scan())) is None  # still not theirs
+    with member.read() as s:
+        assert s.get(StepRecordRow, pid).withheld is False
+    # the member's own petition's letter reaches the leader the same way
+    own = _scan("村民𠮷某的来信")
+    _petition(member, team.ids["village2"], team.member_id, "XF-004", own)
+    xch = _export(member, MEMBER, team.dir / "m.xch")
+    assert not _holds(_plain_text(xch, EXCHANGE), "村民𠮷某的来信")
+    assert _merge(team, xch).sources[0].error == ""
+    assert step_records.read_blob(leader, _sha(own)) == own
+    # an edit keeps the sealed copy instead of sealing the letter again
+    with leader.read() as s:
+        before = {h for h, in s.execute(select(Blob.hash))}
+    d = step_records.edit_record(leader, pid)
+    step_records.save_draft(leader, d.id, {**d.values, "summary": "补充：已电话回访"})
+    step_records.save_record(leader, d.id)
+    with leader.read() as s:
+        assert {h for h, in s.execute(select(Blob.hash))} == before
+
+
+def test_a_restricted_file_attached_in_clear_is_refused_whole(team, monkeypatch):
+    original = restricted.protect
+    letter = _scan("明文附件：举报人𠮷某")
+
+    def leaked(*args):  # type: ignore[no-untyped-def]
+        body, attachments = original(*args)
+        return body, (*attachments, _sha(letter))  # the letter itself travels as well
+
+    with _modified_software(monkeypatch, protect=leaked):
+        _petition(team.member, team.ids["village2"], team.member_id, "XF-005", letter)
+    _leaders_merge_refuses(team, "leak.xch", "未随之密封")
+
+
+def test_a_sealed_file_that_opens_to_another_file_is_refused_whole(team, monkeypatch):
+    seal = secrecy.seal_file
+    monkeypatch.setattr(secrecy, "seal_file", lambda data, digest, random_bytes: seal(
+        b"%PDF-1.4\n% another letter\n", digest, random_bytes))
+    _petition(team.member, team.ids["village2"], team.member_id, "XF-006", _scan("换过的信"))
+    monkeypatch.undo()
+    _leaders_merge_refuses(team, "swapped.xch", "解开后")

@@ -127,6 +127,20 @@ class Form:
         return next(f for f in self.fields if f.key == key)
 
 
+def attachment_digests(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:
+    """The SHA-256 digests of the files that ``values`` attach, repeats included."""
+    found: list[str] = []
+    for f in fields:
+        value = values.get(f.key)
+        if f.kind == "attachments" and isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str))
+        elif f.kind == "repeat" and isinstance(value, list):
+            for row in value:
+                if isinstance(row, dict):
+                    found.extend(attachment_digests(f.fields, row))
+    return found
+
+
 @dataclass(frozen=True)
 class Problem:
     path: Path  # ("attendees", 0, "name"): field keys and row numbers from 0

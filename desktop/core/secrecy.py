@@ -7,12 +7,18 @@ recipient) and HKDF-SHA256, as in HPKE's base mode. ``commit`` (HMAC-SHA256 of t
 the content key) commits the part to one key: AES-GCM alone does not, and a writer could
 otherwise wrap different keys that open one ciphertext to different content per recipient. ``context`` (the record's kind and id) is bound into every
 encryption, so an encrypted part copied onto another record does not open.
+
+A file the restricted content attaches (a scanned letter, a signed transcript) is sealed on its
+own: AES-256-GCM under a fresh key, its plain SHA-256 digest bound in as associated data. The
+sealed file travels as an ordinary attachment; its key lives in the encrypted part, under
+``FILES``: ``{plain digest: {"blob": sealed digest, "key": key}}``.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -31,6 +37,8 @@ VERSION = 1
 NONCE = 12
 KEY = 32
 MAX_RECIPIENTS = 1000
+FILES = "_files"  # in the content of an encrypted part: the keys of its sealed files
+_DIGEST = frozenset("0123456789abcdef")
 
 
 class SecrecyError(ValueError):
@@ -99,6 +107,44 @@ def decrypt(part: Any, device: str, private: X25519PrivateKey, context: str) -> 
     if not isinstance(secret, dict):
         raise SecrecyError("the encrypted part holds no fields")
     return secret
+
+
+def seal_file(data: bytes, digest: str,
+              random_bytes: Callable[[int], bytes] = os.urandom) -> tuple[bytes, str]:
+    """``data`` (whose SHA-256 is ``digest``) sealed under a fresh key: (sealed, key)."""
+    key, nonce = random_bytes(KEY), random_bytes(NONCE)
+    return nonce + AESGCM(key).encrypt(nonce, data, digest.encode()), _text(key)
+
+
+def open_file(sealed: bytes, key: str, digest: str) -> bytes:
+    """The file ``seal_file`` sealed, checked against its plain ``digest``."""
+    try:
+        data = AESGCM(_bytes(key)).decrypt(sealed[:NONCE], sealed[NONCE:], digest.encode())
+    except (InvalidTag, TypeError, ValueError) as e:
+        raise SecrecyError("a sealed file does not open with its key") from e
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise SecrecyError("a sealed file holds another file than its digest names")
+    return data
+
+
+def files_problem(files: Any) -> str:
+    """Why ``files`` is not a ``FILES`` entry this program writes; "" when it is."""
+    if not isinstance(files, dict):
+        return "the sealed files of an encrypted part must be a mapping"
+    for plain, entry in files.items():
+        if not (_is_digest(plain) and isinstance(entry, dict) and entry.keys() == {"blob", "key"}
+                and _is_digest(entry["blob"])):
+            return "a sealed file's entry is malformed"
+        try:
+            if len(_bytes(entry["key"])) != KEY:
+                return "a sealed file's key has the wrong size"
+        except (binascii.Error, TypeError, ValueError):
+            return "a sealed file's key is not base64"
+    return ""
+
+
+def _is_digest(text: Any) -> bool:
+    return isinstance(text, str) and len(text) == 64 and _DIGEST.issuperset(text)
 
 
 def recipients(part: Mapping[str, Any]) -> frozenset[str]:

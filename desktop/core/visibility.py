@@ -27,6 +27,7 @@ from desktop.core import forms
 CLUE_READERS = ("leader", "deputy")
 CLUE_RESTRICTED = ("person", "post", "category", "source", "summary", "evidence_records",
                    "evidence_files", "proposed_handling", "received_by", "feedback_result")
+CLUE_FILES = ("evidence_files",)
 SEALED = "cipher"  # the body key holding the encrypted part
 
 
@@ -52,12 +53,17 @@ class Rule:
     team_field: str | None  # the body field naming that team; None: the author's team
     person_fields: tuple[str, ...]  # fields naming inspectors who read
     owner_field: str | None  # the body field naming the author who reads; None: the author
+    # Where the restricted part lists attached files: a step form's restricted fields, or
+    # the body's own attachment lists (clue).
+    fields: tuple[forms.Field, ...] = ()
+    file_keys: tuple[str, ...] = ()
 
 
 def rule(kind: str, body: Mapping[str, Any], form_set: forms.FormSet) -> Rule | None:
     """The restriction of a record of ``kind``; None when nothing of it is restricted."""
     if kind == "clue":
-        return Rule(CLUE_RESTRICTED, False, CLUE_READERS, "team_id", (), "drafted_by")
+        return Rule(CLUE_RESTRICTED, False, CLUE_READERS, "team_id", (), "drafted_by",
+                    file_keys=CLUE_FILES)
     if kind == "step_record":
         key, version = body.get("form"), body.get("form_version")
         if not isinstance(key, str) or type(version) is not int:
@@ -67,7 +73,8 @@ def rule(kind: str, body: Mapping[str, Any], form_set: forms.FormSet) -> Rule | 
         except forms.FormNotFound:
             return None
         if form.restricted:
-            return Rule(form.restricted, True, form.readers, None, form.reader_fields, None)
+            return Rule(form.restricted, True, form.readers, None, form.reader_fields, None,
+                        tuple(f for f in form.fields if f.restricted))
     return None
 
 
@@ -86,11 +93,6 @@ def readers(rule: Rule, body: Mapping[str, Any], author: str, people: People) ->
     by_role = {i for i, p in people.items() if p.role in rule.roles and team is not None
                and p.team_id == team}
     return frozenset({owner, *named, *by_role} - {""})
-
-
-def may_read(viewer: Viewer | None, rule: Rule, body: Mapping[str, Any], author: str,
-             people: People) -> bool:
-    return viewer is not None and viewer.inspector_id in readers(rule, body, author, people)
 
 
 def split(rule: Rule, body: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -113,6 +115,17 @@ def joined(rule: Rule, public: Mapping[str, Any], secret: Mapping[str, Any]) -> 
     else:
         body.update(secret)
     return body
+
+
+def files(rule: Rule, secret: Mapping[str, Any]) -> list[str]:
+    """The digests of the files a restricted part attaches: they are sealed with it
+    (services.restricted), and travel only as ciphertext."""
+    found = forms.attachment_digests(rule.fields, dict(secret))
+    for key in rule.file_keys:
+        value = secret.get(key)
+        if isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str))
+    return sorted(set(found))
 
 
 def withheld(public: Mapping[str, Any]) -> dict[str, Any]:

@@ -242,16 +242,15 @@ class _Batch:
         record_id = parent.record_id if parent else uuid7(now, self.ws.random_bytes)
         actor = self.ws.actor
         assert actor is not None
-        body = restricted.protect(self.session, kind, record_id, actor.inspector_id,
-                                  actor.device_id, self.own_key, body, self.recipients,
-                                  self.ws.random_bytes)
+        body, attachments = restricted.protect(
+            self.session, kind, record_id, actor.inspector_id, actor.device_id, self.own_key,
+            body, self.recipients, self.ws.random_bytes,
+            tuple(attachments) or (parent.attachments if parent else ()), parent)
         rev = seal(Revision(
             kind=kind, record_id=record_id,
             parents=(parent.id,) if parent else (),
-            author=self.ws.actor.inspector_id,  # type: ignore[union-attr]
-            device=self.ws.actor.device_id, hlc=str(self.clock), wall_time=wall,  # type: ignore[union-attr]
-            deleted=False, body=body,
-            attachments=tuple(attachments) or (parent.attachments if parent else ())))
+            author=actor.inspector_id, device=actor.device_id, hlc=str(self.clock),
+            wall_time=wall, deleted=False, body=body, attachments=attachments))
         self.revisions.append(rev)
         return rev
 

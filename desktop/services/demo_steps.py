@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -53,7 +54,8 @@ def record(ws: Workspace, rng: random.Random, start: dt.date = dt.date(2026, 5, 
                 form = step_records.form_set().latest(step)
                 low, high = RECORDS[step]
                 for _ in range(rng.randint(low, high)):
-                    filler = _Filler(rng, inspectors, village, start, next(numbers))
+                    filler = _Filler(rng, inspectors, village, start, next(numbers),
+                                     batch.blob)
                     values = forms.validate(form, _coherent(step, filler.form(form), rng))
                     batch.write("step_record", {
                         "village_id": village, "step": step, "form": form.key,
@@ -65,8 +67,9 @@ class _Filler:
     """Values for one record, made from the form's fields."""
 
     def __init__(self, rng: random.Random, inspectors: list[str], village: str,
-                 start: dt.date, number: int) -> None:
+                 start: dt.date, number: int, store: Callable[[bytes], str]) -> None:
         self.rng, self.inspectors, self.village, self.number = rng, inspectors, village, number
+        self.store = store  # keeps a file, returns its digest
         self.day = start + dt.timedelta(days=rng.randrange(14))
 
     def form(self, form: Form) -> dict[str, Any]:
@@ -114,7 +117,10 @@ class _Filler:
             return [self.group(f.fields) for _ in range(count)]
         if f.kind == "checklist":
             return {item.key: self.check() for item in f.items}
-        return None  # attachments: the demo carries none in its step records
+        if f.kind == "attachments" and f.restricted:  # a scanned letter, a signed page
+            return [self.store(f"%PDF-1.4\n% 扫描件 {f.key} {self.number} "
+                               f"{rng.randrange(10**9)}\n".encode())]
+        return None  # other attachments: photos would only make the demo large
 
     def text(self, f: Field) -> str | None:
         rng = self.rng

@@ -135,7 +135,10 @@ def export(ws: Workspace, passphrase: str, out: Path, exchange_passphrase: str) 
             RevisionRow.envelope))]
         parents = [tuple(r) for r in s.execute(select(RevisionParent.revision_id,
                                                       RevisionParent.parent_id))]
-        blobs = [tuple(r) for r in s.execute(select(Blob.hash, Blob.size, Blob.data))]
+        # Only files a revision attaches: a restricted file is kept here in clear for its
+        # readers, but travels only sealed (services.restricted.protect).
+        blobs = [tuple(r) for r in s.execute(select(Blob.hash, Blob.size, Blob.data).where(
+            Blob.hash.in_(select(RevisionAttachment.blob_hash))))]
         attachments = [tuple(r) for r in s.execute(select(RevisionAttachment.revision_id,
                                                           RevisionAttachment.blob_hash))]
         signed = [tuple(r) for r in s.execute(select(BatchRow.hash, BatchRow.device,
@@ -482,13 +485,19 @@ def _take(appender: revlog.Appender, one: _Opened,
         return known_people[0]
 
     existing = set(records)  # what the target holds before this source
+    unsealed: dict[str, bytes] = {}  # restricted files opened here, kept for this reader
+
+    def file_of(digest: str) -> bytes | None:
+        return available.fresh.get(digest) or revlog.get_blob(target(), digest)
+
     try:
         chosen = merge_rules.select(
             incoming, known, available,  # type: ignore[arg-type]
             latest_clock=_latest_clock(report),
             body_problem=lambda rev: (roster.problem(rev, coverage)
                                       or _anew(rev, existing)
-                                      or _body_problem(target, rev, forms, people, roster.root)))
+                                      or _body_problem(target, rev, forms, people, roster.root,
+                                                       file_of, unsealed)))
     except errors.XunchaError as e:  # a damaged blob page: nothing of this source is written
         one.refuse(e)
         return
@@ -498,7 +507,8 @@ def _take(appender: revlog.Appender, one: _Opened,
         return
     needed = {h for rev in chosen.accepted for h in rev.attachments if h in available.fresh}
     # The signatures travel on with the revisions they cover.
-    appender.add(chosen.accepted, [available.fresh[h] for h in sorted(needed)], coverage.rows())
+    appender.add(chosen.accepted, [available.fresh[h] for h in sorted(needed)]
+                 + [unsealed[h] for h in sorted(unsealed)], coverage.rows())
     blobs.update(needed)
     for rev in chosen.accepted:
         known[rev.id] = (rev.record_id, rev.kind)
@@ -521,9 +531,12 @@ def _anew(rev: Revision, existing: set[str]) -> str:
 
 
 def _body_problem(target: Callable[[], Any], rev: Revision, forms: Any,
-                  people: Callable[[], visibility.People], root: str) -> str:
+                  people: Callable[[], visibility.People], root: str,
+                  file_of: Callable[[str], bytes | None], unsealed: dict[str, bytes]) -> str:
     """Why a revision's body is refused: its kind and form, and its restricted part.
-    ``target`` gives the session to read the target with (only some revisions need it)."""
+    ``target`` gives the session to read the target with (only some revisions need it);
+    the restricted files this laptop may read are opened (``file_of`` gives a file's bytes)
+    into ``unsealed``."""
     problem = restricted.problem(rev, forms) or restricted.key_problem(rev)
     if rev.deleted and not problem and restricted.deletion_refused(
             target(), rev.record_id, rev.author, people()):
@@ -544,7 +557,10 @@ def _body_problem(target: Callable[[], Any], rev: Revision, forms: Any,
         if visibility.split(rule, opened.body)[0] != visibility.withheld(rev.body):
             return tr("revision {rid}: its encrypted part holds more than its restricted "
                       "content", rid=rev.id)
-        return revision_bodies.problem(rev, forms, opened.body)
+        problem, files = restricted.files_problem(
+            rev, opened.body, restricted.sealed_files(session, rev), rule, file_of)
+        unsealed.update(files)
+        return problem or revision_bodies.problem(rev, forms, opened.body)
     if restricted.encrypted_here(session, rev, root):
         return tr("revision {rid}: its restricted content is encrypted to this laptop but "
                   "does not open with its key", rid=rev.id)

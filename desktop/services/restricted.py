@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from desktop.core import forms, secrecy, visibility
 from desktop.core.errors import XunchaError
 from desktop.core.i18n import N_, tr
-from desktop.core.revision import Revision
+from desktop.core.revision import Revision, read_stored
 from desktop.services import identity, trust
 from desktop.store import database, revlog
 from desktop.store.models import (
+    Blob,
     DeviceRow,
     LocalIdentity,
     RevisionParent,
@@ -57,17 +58,32 @@ class Opener:
         self.key: Any = None  # X25519PrivateKey once the identity is known
 
     def __call__(self, session: Session, rev: Revision) -> dict[str, Any] | None:
-        rule = visibility.rule(rev.kind, rev.body, forms_shipped())
-        if rule is None or not self._identity(session):
+        rule, secret = self._open(session, rev)
+        if rule is None or secret is None:
             return None
-        try:
-            secret = secrecy.decrypt(rev.body[visibility.SEALED], self.device, self.key,
-                                     context(rev.kind, rev.record_id))
-        except secrecy.SecrecyError:
-            return None
+        secret.pop(secrecy.FILES, None)
         return visibility.joined(rule, rev.body, secret)
 
-    def _identity(self, session: Session) -> bool:
+    def files(self, session: Session, rev: Revision) -> dict[str, dict[str, str]] | None:
+        """The keys of the files ``rev``'s restricted part seals ({} when it seals none);
+        None when this laptop cannot open it, or they are malformed."""
+        files = self._open(session, rev)[1]
+        files = {} if files is None else files.get(secrecy.FILES, {})
+        return None if secrecy.files_problem(files) else files
+
+    def _open(self, session: Session, rev: Revision
+              ) -> tuple[visibility.Rule | None, dict[str, Any] | None]:
+        rule = visibility.rule(rev.kind, rev.body, forms_shipped())
+        if rule is None or rev.deleted or visibility.SEALED not in rev.body \
+                or not self.identity_known(session):
+            return rule, None
+        try:
+            return rule, secrecy.decrypt(rev.body[visibility.SEALED], self.device, self.key,
+                                         context(rev.kind, rev.record_id))
+        except secrecy.SecrecyError:
+            return rule, None
+
+    def identity_known(self, session: Session) -> bool:
         if self.key is None and not session.info.get(_NO_IDENTITY):
             ident = session.scalars(select(LocalIdentity)).first()
             if ident is None:
@@ -140,24 +156,94 @@ class Recipients:
 
 def protect(session: Session, kind: str, record_id: str, author: str, device: str,
             own_key: str, body: dict[str, Any], recipients: Recipients,
-            random_bytes: Callable[[int], bytes]) -> dict[str, Any]:
-    """``body`` as it is stored: its restricted part encrypted to its readers' devices.
+            random_bytes: Callable[[int], bytes], attachments: tuple[str, ...] = (),
+            earlier: Revision | None = None) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """``body`` as it is stored, its restricted part encrypted to its readers' devices, and
+    the revision's ``attachments`` as they travel: a file the restricted part attaches is
+    sealed (``secrecy.seal_file``), its key kept in the encrypted part, and only the sealed
+    file is attached. The sealed files of ``earlier`` (the version this one follows) are
+    kept, so an edit does not copy them.
 
     ``own_key`` is the writing device's encryption key (base64): the writer always reads
     what it wrote.
     """
     rule = visibility.rule(kind, body, forms_shipped())
     if rule is None:
-        return body
+        return body, attachments
     public, secret = visibility.split(rule, body)
     if not secret:
-        return public
+        return public, attachments
+    plain = visibility.files(rule, secret)
+    files = _sealed(session, plain, sealed_files(session, earlier) if earlier else {},
+                    random_bytes)
     recipients.read(session)
     made_by = creator(session, record_id) or author  # the author of a new record
     keys = recipients.of(visibility.readers(rule, body, made_by, recipients.people))
     keys[device] = _raw(own_key)
-    part = secrecy.encrypt(secret, keys, context(kind, record_id), random_bytes)
-    return {**public, visibility.SEALED: part}
+    content = {**secret, secrecy.FILES: files} if files else secret
+    part = secrecy.encrypt(content, keys, context(kind, record_id), random_bytes)
+    travelling = (set(attachments) - set(plain)) | {f["blob"] for f in files.values()}
+    return {**public, visibility.SEALED: part}, tuple(sorted(travelling))
+
+
+class AttachmentMissing(XunchaError):
+    message = N_("An attached file is not in this database; attach it again")
+
+
+def _sealed(session: Session, plain: list[str], earlier: dict[str, dict[str, str]] | None,
+            random_bytes: Callable[[int], bytes]) -> dict[str, dict[str, str]]:
+    out = {}
+    for digest in plain:
+        kept = (earlier or {}).get(digest)
+        if kept is not None and _has_blob(session, kept["blob"]):
+            out[digest] = kept
+            continue
+        data = revlog.get_blob(session, digest)
+        if data is None:
+            raise AttachmentMissing()
+        sealed, key = secrecy.seal_file(data, digest, random_bytes)
+        out[digest] = {"blob": revlog.put_blob(session, sealed), "key": key}
+    return out
+
+
+def _has_blob(session: Session, digest: str) -> bool:
+    return session.scalar(select(Blob.hash).where(Blob.hash == digest)) is not None
+
+
+def sealed_files(session: Session, rev: Revision) -> dict[str, dict[str, str]] | None:
+    """The keys of the files ``rev`` seals, where this laptop opens it (else None);
+    ``rev`` as stored, or as ``revlog.load`` opened it."""
+    opener = session.info.get(database.OPENER)
+    if not isinstance(opener, Opener):
+        return None
+    if visibility.SEALED not in rev.body and not rev.withheld and rev.id:
+        envelope = session.scalar(select(RevisionRow.envelope).where(RevisionRow.id == rev.id))
+        rev = read_stored(rev.id, envelope) if envelope is not None else rev
+    return opener.files(session, rev)
+
+
+def files_problem(rev: Revision, body: dict[str, Any], files: dict[str, dict[str, str]] | None,
+                  rule: visibility.Rule, blob: Callable[[str], bytes | None]
+                  ) -> tuple[str, dict[str, bytes]]:
+    """Why the files of ``rev`` (from a merge, its restricted part opened into ``body``)
+    are refused, or "" and the files it seals, opened, for this laptop to keep: each
+    restricted file is sealed, attached only sealed, and opens to the file it names."""
+    if files is None:
+        return tr("revision {rid}: the keys of its sealed files are malformed",
+                  rid=rev.id), {}
+    plain = visibility.files(rule, visibility.split(rule, body)[1])
+    if set(files) != set(plain) or set(plain) & set(rev.attachments) \
+            or any(f["blob"] not in rev.attachments for f in files.values()):
+        return tr("revision {rid}: a file of its restricted content is not sealed with it",
+                  rid=rev.id), {}
+    opened = {}
+    for digest, entry in files.items():
+        try:
+            opened[digest] = secrecy.open_file(blob(entry["blob"]) or b"", entry["key"], digest)
+        except secrecy.SecrecyError:
+            return tr("revision {rid}: a sealed file does not open to the file it names",
+                      rid=rev.id), {}
+    return "", opened
 
 
 def _raw(text: str) -> bytes:
@@ -205,7 +291,7 @@ def encrypted_here(session: Session, rev: Revision, root: str) -> bool:
     Elsewhere a part that does not open is only withheld: whoever passed it on may not have
     written it, and refusing it would stop that laptop's merges for good."""
     opener = session.info.get(database.OPENER)
-    return isinstance(opener, Opener) and opener._identity(session) \
+    return isinstance(opener, Opener) and opener.identity_known(session) \
         and opener.device == root and root in rev.body[visibility.SEALED]["keys"]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from desktop.core import errors, forms, forms_toml
-from desktop.core.forms import Field, Form, FormSet
+from desktop.core.forms import Form, FormSet
 from desktop.core.i18n import N_, tr
 from desktop.core.ids import uuid7
 from desktop.core.step_forms import RoundStep, round_steps
@@ -144,7 +144,7 @@ def save_record(ws: Workspace, draft_id: str) -> Changes:
         body = {"village_id": row.village_id, "step": row.step, "form": form.key,
                 "form_version": form.version, "values": values}
         uow.write("step_record", row.record_id, body,
-                  attachments=tuple(sorted(set(_digests(form.fields, values)))))
+                  attachments=tuple(sorted(set(forms.attachment_digests(form.fields, values)))))
         uow.session.delete(row)
         return uow.changes
 
@@ -245,18 +245,6 @@ def people_and_villages(ws: Workspace, village_id: str | None = None
         villages = [(i, n) for i, n in s.execute(select(VillageRow.id, VillageRow.name)
                                                  .order_by(VillageRow.name))]
     return people.nameable(ws, village_id), villages
-
-
-def _digests(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:
-    found: list[str] = []
-    for f in fields:
-        value = values.get(f.key)
-        if f.kind == "attachments" and isinstance(value, list):
-            found.extend(value)
-        elif f.kind == "repeat" and isinstance(value, list):
-            for row in value:
-                found.extend(_digests(f.fields, row))
-    return found
 
 
 def _text_of(value: Any) -> str:

@@ -90,11 +90,13 @@ class UnitOfWork:
             if row is None or row.record_id != record_id or row.kind != kind:
                 raise errors.RecordMissing(record_id=record_id)
         if not deleted and visibility.rule(kind, clean, restricted.forms_shipped()):
-            for parent in parents:  # what this laptop cannot read, it cannot carry on either
-                restricted.refuse_withheld(revlog.load(self.session, parent))
-            clean = restricted.protect(self.session, kind, record_id, self.actor.inspector_id,
-                                       self.actor.device_id, self.encryption_public(), clean,
-                                       self.recipients, self.ws.random_bytes)
+            followed = [revlog.load(self.session, parent) for parent in parents]
+            for parent in followed:  # what this laptop cannot read, it cannot carry on either
+                restricted.refuse_withheld(parent)
+            clean, attachments = restricted.protect(
+                self.session, kind, record_id, self.actor.inspector_id, self.actor.device_id,
+                self.encryption_public(), clean, self.recipients, self.ws.random_bytes,
+                attachments, followed[0] if followed else None)
         now = self.ws.now_ms()
         self._clock = hlc.tick(self._clock, now)
         rev = seal(Revision(

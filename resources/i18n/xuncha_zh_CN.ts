@@ -56,6 +56,26 @@
         <translation>发现 {n} 个问题</translation>
     </message>
     <message>
+        <source>Read intact: {r} revisions and {f} files; lost: {u} unreadable ranges of the log, {x} revisions whose ancestor or file is lost{more}. `xuncha salvage {db} NEW.db` copies everything intact into a new file</source>
+        <translation>完好可读：{r} 条修订、{f} 个文件；丢失：日志中 {u} 段无法读取，{x} 条修订的前序修订或文件已丢失{more}。`xuncha salvage {db} 新文件.db` 可将完好的内容全部复制到新文件</translation>
+    </message>
+    <message>
+        <source>, {what}</source>
+        <translation>，{what}</translation>
+    </message>
+    <message>
+        <source>The newest backup that checks clean: {path}</source>
+        <translation>校验通过的最新备份：{path}</translation>
+    </message>
+    <message>
+        <source>No backup beside it checks clean</source>
+        <translation>旁边没有校验通过的备份</translation>
+    </message>
+    <message>
+        <source>Salvaged into {out}: {r} revisions and {f} files; lost: {u} unreadable ranges of the log, {x} revisions whose ancestor or file is lost{more}. Check it, then merge the other laptops&apos; exchange files into it to bring back what they hold</source>
+        <translation>已抢救到 {out}：{r} 条修订、{f} 个文件；丢失：日志中 {u} 段无法读取，{x} 条修订的前序修订或文件已丢失{more}。请先校验新文件，再将其他电脑的交换文件合并进来，找回它们持有的内容</translation>
+    </message>
+    <message>
         <source>Exported {n} revisions and {b} attachments to {path}</source>
         <translation>已导出 {n} 条修订、{b} 个附件到 {path}</translation>
     </message>
@@ -282,6 +302,18 @@
     <message>
         <source>verify every revision, attachment and table</source>
         <translation>校验全部修订、附件和数据表</translation>
+    </message>
+    <message>
+        <source>copy everything intact of a damaged database into a new file</source>
+        <translation>将损坏数据库中完好的内容全部复制到新文件</translation>
+    </message>
+    <message>
+        <source>the damaged database (only read)</source>
+        <translation>损坏的数据库（只读取，不改动）</translation>
+    </message>
+    <message>
+        <source>the new database to write</source>
+        <translation>要写入的新数据库</translation>
     </message>
     <message>
         <source>count democratic-evaluation ballots, or write a blank ballot sheet</source>
@@ -4376,6 +4408,22 @@ Ask them to open Team ▸ Devices of the round on their laptop and read its fing
         <translation>此记录的部分内容仅限有权知悉的人员查看，您不在其中，不能修改此记录</translation>
     </message>
     <message>
+        <source>An attached file is not in this database; attach it again</source>
+        <translation>附件文件不在本数据库中，请重新添加附件</translation>
+    </message>
+    <message>
+        <source>revision {rid}: the keys of its sealed files are malformed</source>
+        <translation>修订 {rid}：其密封附件的密钥格式不正确</translation>
+    </message>
+    <message>
+        <source>revision {rid}: a file of its restricted content is not sealed with it</source>
+        <translation>修订 {rid}：其受限内容的附件未随之密封</translation>
+    </message>
+    <message>
+        <source>revision {rid}: a sealed file does not open to the file it names</source>
+        <translation>修订 {rid}：密封附件解开后与其所指文件不符</translation>
+    </message>
+    <message>
         <source>revision {rid}: changes a record whose restricted content is not for its author</source>
         <translation>修订 {rid}：修改了一条其受限内容不是给作者本人查看的记录</translation>
     </message>
@@ -4398,6 +4446,30 @@ Ask them to open Team ▸ Devices of the round on their laptop and read its fing
     <message>
         <source>revision {rid}: publishes an encryption key that cannot be used</source>
         <translation>修订 {rid}：发布了一个无法使用的加密公钥</translation>
+    </message>
+    <message>
+        <source>Not one revision of {path} reads intact: nothing was written. Use a backup or another laptop&apos;s copy</source>
+        <translation>{path} 中没有一条修订完好可读，未写入任何文件。请使用备份或其他笔记本上的副本</translation>
+    </message>
+    <message>
+        <source>Reading what can still be read</source>
+        <translation>正在读取仍可读取的内容</translation>
+    </message>
+    <message>
+        <source>Writing the new database</source>
+        <translation>正在写入新数据库</translation>
+    </message>
+    <message>
+        <source>signed batches</source>
+        <translation>签名批次</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s identity</source>
+        <translation>本机身份</translation>
+    </message>
+    <message>
+        <source>local state</source>
+        <translation>本机状态</translation>
     </message>
 </context>
 </TS>
