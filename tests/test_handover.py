@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, make_tree
-from cryptography.hazmat.primitives import serialization
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from PIL import Image
 from sqlalchemy import select
 from test_packet_ballots import one_line_error, tool, xuncha
@@ -23,7 +26,7 @@ from test_packet_ballots import one_line_error, tool, xuncha
 from desktop.core import questionnaire_toml
 from desktop.core.ballot_entry import Keyed
 from desktop.services import evaluation, handover, identity, queries, roster
-from desktop.services.workspace import Workspace
+from desktop.services.workspace import Workspace, open_workspace
 from desktop.store.models import Head, TeamRow
 
 MEMBERS = ("陈喆", "刘赟")
@@ -72,12 +75,22 @@ def make_round(path: Path) -> dict[str, str]:
         ws.close()
 
 
-def p12(path: Path, name: str, password: str) -> Path:
-    """A PKCS#12 file such as an organisation issues (here self-signed)."""
+def p12(path: Path, name: str, password: str, *, issuer: str | None = "市委巡察办") -> Path:
+    """A PKCS#12 file such as an organisation issues: a certificate for ``name`` signed by a
+    small CA called ``issuer`` (self-signed when ``issuer`` is None)."""
     keys = identity.new_key_material(name, "市纪委监委", "k")
     key = serialization.load_pem_private_key(keys.private_key_pem, b"k")
-    from cryptography import x509
     cert = x509.load_pem_x509_certificate(keys.certificate_pem)
+    if issuer is not None:
+        ca_key = ec.generate_private_key(ec.SECP256R1())
+        now = dt.datetime.now(dt.UTC)
+        cert = (x509.CertificateBuilder().subject_name(cert.subject)
+                .issuer_name(x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, issuer),
+                                        x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+                .public_key(cert.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1))
+                .not_valid_after(now + dt.timedelta(days=365))
+                .sign(ca_key, hashes.SHA256()))
     path.write_bytes(pkcs12.serialize_key_and_certificates(
         name.encode(), key, cert, None,  # type: ignore[arg-type]
         serialization.BestAvailableEncryption(password.encode())))
@@ -161,18 +174,75 @@ def test_cli_packet_then_verify(tmp_path: Path) -> None:
 
 def test_cli_packet_signed_with_a_pkcs12_file(tmp_path: Path) -> None:
     make_round(tmp_path / "r.db")
-    key = p12(tmp_path / "org.p12", "王堃（组织签发）", "p12-密码")
+    key = p12(tmp_path / "org.p12", "王堃", "p12-密码")
     secret = tmp_path / "p12.txt"
     secret.write_text("p12-密码\n", encoding="utf-8")
     out = tmp_path / "packet.pdf"
     made = xuncha("packet", str(tmp_path / "r.db"), "--out", str(out), "--key", str(key),
                   "--key-password-file", str(secret), XUNCHA_PASSPHRASE=PASSPHRASE)
     assert made.returncode == 0, made.stderr
-    assert "王堃（组织签发）" in tool("pdfsig", str(out))
+    assert "王堃" in tool("pdfsig", str(out))
+    cover = tool("pdftotext", "-f", "1", "-l", "1", str(out), "-")
+    assert "王堃，由市委巡察办签发" in cover
     wrong = xuncha("packet", str(tmp_path / "r.db"), "--out", str(tmp_path / "w.pdf"),
                    "--key", str(key), XUNCHA_PASSPHRASE=PASSPHRASE,
                    XUNCHA_KEY_PASSWORD="not it")
     assert "无法使用签名密钥" in one_line_error(wrong) and not (tmp_path / "w.pdf").exists()
+
+
+def test_only_the_named_leader_with_their_own_key_signs_a_packet_of_something(
+        tmp_path: Path) -> None:
+    make_round(tmp_path / "r.db")
+    db, out = str(tmp_path / "r.db"), tmp_path / "p.pdf"
+    env = {"XUNCHA_PASSPHRASE": PASSPHRASE, "XUNCHA_KEY_PASSWORD": "pw"}
+    other = xuncha("packet", db, "--out", str(out), "--key",
+                   str(p12(tmp_path / "li.p12", "李赟", "pw")), **env)
+    assert "签名密钥属于李赟" in one_line_error(other) and "王堃" in other.stderr
+    homemade = xuncha("packet", db, "--out", str(out), "--key",
+                      str(p12(tmp_path / "self.p12", "王堃", "pw", issuer=None)), **env)
+    assert "自签名" in one_line_error(homemade) and "不是王堃在本轮的任何一台电脑" in homemade.stderr
+    deputy_ws, _ = roster.create_database(tmp_path / "deputy.db", PASSPHRASE, roster.NewRound(
+        round_name="2026年第一轮巡察", year=2026, team_name="第二巡察组",
+        inspector_name="赵喆", role="deputy"))
+    make_tree(deputy_ws)
+    deputy_ws.close()
+    deputy = xuncha("packet", str(tmp_path / "deputy.db"), "--out", str(out), **env)
+    assert "只有组长才能移交" in one_line_error(deputy) and "副组长" in deputy.stderr
+    roster.create_database(tmp_path / "empty.db", PASSPHRASE, roster.NewRound(
+        round_name="2026年第一轮巡察", year=2026, team_name="第二巡察组",
+        inspector_name="王堃", role="leader"))[0].close()
+    empty = xuncha("packet", str(tmp_path / "empty.db"), "--out", str(out), **env)
+    assert "不涉及任何村" in one_line_error(empty)
+    assert not out.exists()
+    assert xuncha("packet", db, "--out", str(out), **env).returncode == 0  # the control
+
+
+def test_a_packet_naming_someone_else_than_its_signer_fails_verification(
+        tmp_path: Path) -> None:
+    """An insider's own build script that claims the leader's name for another key."""
+    from desktop.packet.handover import build_packet
+    from desktop.packet.signing import SigningIdentity
+    make_round(tmp_path / "r.db")
+    ws = open_workspace(tmp_path / "r.db", PASSPHRASE)
+    try:
+        content = handover.gather(ws, handover.Request(villages=("新桥村",)))
+    finally:
+        ws.close()
+    real = SigningIdentity.from_pkcs12(p12(tmp_path / "li.p12", "李赟", "pw").read_bytes(), "pw")
+    with pytest.raises(handover.NotTheIssuersKey):
+        build_packet(content, real)
+
+    class Claimed(SigningIdentity):
+        name = "王堃"  # type: ignore[assignment]
+    forged = build_packet(content, Claimed(real.key, real.certificate, real.chain))
+    report = handover.verify_file(_write(tmp_path / "forged.pdf", forged.pdf))
+    assert report.verdict is handover.Verdict.DAMAGED
+    assert any("移交人为王堃，但签名的是李赟" in p for p in report.problems)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def test_cli_bad_paths_are_one_translated_line(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Building a signed handover packet, and the receiver's signature.
 
-``build_packet`` is a pure function of a ``PacketContent`` and a signing identity: it writes
+``build_packet`` is a pure function of a ``PacketContent`` and a signing identity (whose
+certificate must name the packet's 移交人, so that the cover names the signer): it writes
 the manifest, lays the pages out (``handover_pdf.render`` over ``handover_pages.story``),
 embeds the evidence files and the manifest, creates the receiver's empty signature field
 and certifies the whole (``signing.sign_packet``). ``receive_packet`` adds the receiver's
@@ -18,7 +19,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core.i18n import tr
+from desktop.core import errors
+from desktop.core.i18n import N_, tr
 from desktop.packet import layout, manifest
 from desktop.packet.fonts import cjk_fonts, fallback_chain
 from desktop.packet.glyphs import draw_string
@@ -28,6 +30,11 @@ from desktop.packet.handover_pdf import render
 from desktop.packet.signing import Attachment, SigningIdentity, countersign, sign_packet
 
 Places = tuple[Path, Path]
+
+
+class NotTheIssuersKey(errors.XunchaError):
+    message = N_("The signing key is {holder}'s, but the packet names {issuer} as the person "
+                 "handing it over: sign with {issuer}'s own key; nothing was signed")
 
 
 @dataclass(frozen=True)
@@ -43,10 +50,12 @@ def build_packet(content: PacketContent, identity: SigningIdentity, *,
                  places: Places | None = None) -> BuiltPacket:
     """The packet as signed PDF bytes. Raises fonts.GlyphMissing before anything is drawn
     when a character has no font; signing.SigningFailed when pyHanko cannot sign."""
+    if identity.name.strip() != content.issuer.strip():
+        raise NotTheIssuersKey(holder=identity.name or "—", issuer=content.issuer or "—")
     fonts = layout.for_language(cjk_fonts(font, places=places))
     chain = fallback_chain(fonts, places=places)
     listing = manifest.manifest_bytes(content, identity.fingerprint, section_titles(content))
-    facts = Facts(identity.fingerprint, manifest.sha256(listing))
+    facts = Facts(identity.fingerprint, manifest.sha256(listing), identity.issued_by)
     pdf, learned = render(
         lambda previous, learned: story(content, facts, fonts, chain, previous, learned),
         number=content.number, title=tr("Handover packet {number}", number=content.number),

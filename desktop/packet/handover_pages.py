@@ -35,6 +35,7 @@ class Facts:
 
     fingerprint: str  # SHA-256 of the signer's certificate
     manifest_sha256: str
+    issued_by: str = ""  # who issued the signer's certificate; empty: self-signed
 
 
 def grouped(hex_text: str, size: int = 8) -> str:
@@ -121,7 +122,11 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
         (tr("Pages"), text(tr("{n} pages", n=pages)), value),
         (tr("Evidence attached"), text(tr("{n} files", n=len(content.evidence))), value),
         (tr("State digest of the data"), grouped(content.digest), digest),
-        (tr("Signer's certificate"), grouped(facts.fingerprint), digest),
+        (tr("Signer's certificate"), text(
+            tr("{holder}, issued by {issuer}", holder=content.issuer, issuer=facts.issued_by)
+            if facts.issued_by else tr("{holder}, this laptop's own key (self-signed)",
+                                       holder=content.issuer))
+         + "<br/>" + grouped(facts.fingerprint), digest),
         (tr("Manifest"), grouped(facts.manifest_sha256), digest),
     ]
     table = Table([[Paragraph(text(a), label), Paragraph(b, style)] for a, b, style in rows],

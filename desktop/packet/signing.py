@@ -65,6 +65,15 @@ class SigningIdentity:
         return str(self.certificate.subject.native.get("common_name", ""))
 
     @property
+    def issued_by(self) -> str:
+        """Who issued the certificate; empty for a self-signed one (a laptop's own key)."""
+        if self.certificate.self_signed != "no":
+            return ""
+        issuer = self.certificate.issuer
+        return str(issuer.native.get("organization_name") or issuer.native.get(
+            "common_name") or issuer.human_friendly)
+
+    @property
     def fingerprint(self) -> str:
         """SHA-256 of the certificate (DER), hex."""
         return hashlib.sha256(self.certificate.dump()).hexdigest()

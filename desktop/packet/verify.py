@@ -166,6 +166,11 @@ def verify_packet(data: bytes, trust: Sequence[asn1_x509.Certificate] = ()) -> V
     if named and certified and certified[0].fingerprint != named:
         result.problems.append(tr("The packet is certified with another certificate than "
                                   "the one its manifest names"))
+    issuer = (result.manifest or {}).get("issuer")
+    if issuer is not None and certified and certified[0].signer.strip() != str(issuer).strip():
+        result.problems.append(tr("The packet names {issuer} as the person handing it over, "
+                                  "but {signer} signed it", issuer=issuer,
+                                  signer=certified[0].signer))
     result.evidence = len(embedded)
     return result
 

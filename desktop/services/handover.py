@@ -8,6 +8,8 @@ request's rule, findings, interview records, measures, report figures), the atta
 those records, and the head revisions of every record used. Gathering only reads: it never
 registers a clue as handed over. ``make_packet`` signs the packet with the inspector's own
 device key (unlocked by the database passphrase) or a PKCS#12 file, and writes a new file;
+``check_signer`` first refuses an empty packet, a maker who is not the team leader, and a key
+that is not the 移交人's;
 ``make_posting`` writes the public posting (unsigned, nothing attached). ``verify_file``
 checks a packet; its verdict keeps a damaged packet apart from an intact one whose signer does
 not lead to one of the given trust anchors (``verify.Verdict``).
@@ -26,10 +28,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core import errors
 from desktop.core.i18n import N_, tr
+from desktop.core.kinds import ROLE_LABELS
 from desktop.packet import layout, posting_pdf, verify
 from desktop.packet.document_model import FileRef, Posting
 from desktop.packet.documents import packet_documents
-from desktop.packet.handover import BuiltPacket, build_packet
+from desktop.packet.handover import BuiltPacket, NotTheIssuersKey, build_packet
 from desktop.packet.handover_model import (
     EvaluationResults,
     Evidence,
@@ -44,12 +47,15 @@ from desktop.packet.handover_model import (
 from desktop.packet.signing import SigningIdentity
 from desktop.services import evaluation, handover_documents
 from desktop.services.handover_documents import Chosen
+from desktop.services.identity import certificate_fingerprint
 from desktop.services.workspace import Workspace, open_workspace
 from desktop.store import revlog
 from desktop.store.models import (
     MATERIALISED,
     BallotRow,
+    DeviceRow,
     DistrictRow,
+    EnrolmentRow,
     EvaluationRow,
     Head,
     InspectorRow,
@@ -68,6 +74,25 @@ class VillageUnknown(errors.XunchaError):
 
 class VillageAmbiguous(errors.XunchaError):
     message = N_("More than one village is called {name}: give its id ({ids})")
+
+
+HANDOVER_ROLES = ("leader",)  # DOMAIN.md: the team leader hands clues over to the 纪委监委
+
+
+class NothingChosen(errors.XunchaError):
+    message = N_("The packet would cover no village (this database holds none, or none was "
+                 "chosen); a packet is made from the database the villages are in")
+
+
+class MayNotHandOver(errors.XunchaError):
+    message = N_("{name} is the team's {role}: only the team leader hands a packet over; make "
+                 "it from the leader's database")
+
+
+class KeyNotKnown(errors.XunchaError):
+    message = N_("The signing key names {name} but is self-signed and is none of {name}'s "
+                 "laptops in this round: sign with this laptop's own key or a certificate an "
+                 "organisation issued to {name}; nothing was signed")
 
 
 class DataChanged(errors.XunchaError):
@@ -251,6 +276,31 @@ def pkcs12_identity(path: Path, password: str | None) -> SigningIdentity:
     return SigningIdentity.from_pkcs12(data, password, what=str(path))
 
 
+def check_signer(ws: Workspace, content: PacketContent, identity: SigningIdentity) -> None:
+    """Refuse a packet of no village, one not made by the team leader, or one signed with a
+    key that is not the 移交人's: a laptop of theirs in the round, or a certificate an
+    organisation issued in their name (whose issuer ``verify --trust`` then checks)."""
+    if not content.roster.chosen:
+        raise NothingChosen()
+    if content.issuer_role not in HANDOVER_ROLES:
+        raise MayNotHandOver(name=content.issuer or "—",
+                             role=tr(ROLE_LABELS.get(content.issuer_role, content.issuer_role))
+                             or "—")
+    if identity.name.strip() != content.issuer.strip():
+        raise NotTheIssuersKey(holder=identity.name or "—", issuer=content.issuer)
+    if identity.issued_by:
+        return
+    me = ws.actor.inspector_id if ws.actor else ""
+    with ws.read() as s:
+        known = [pem.decode("ascii") for pem in s.scalars(select(
+            LocalIdentity.certificate_pem).where(LocalIdentity.inspector_id == me))]
+        known += s.scalars(select(DeviceRow.certificate).where(DeviceRow.inspector_id == me))
+        known += s.scalars(select(EnrolmentRow.certificate).where(
+            EnrolmentRow.inspector_id == me, EnrolmentRow.status == "enrolled"))
+    if identity.fingerprint not in {certificate_fingerprint(c.encode("ascii")) for c in known}:
+        raise KeyNotKnown(name=content.issuer)
+
+
 def make_packet(db: Path, passphrase: str, out: Path | None, request: Request, *,
                 key: Path | None = None, key_password: str | None = None,
                 font: str | None = None, progress: Callable[[str], None] = lambda _m: None,
@@ -270,6 +320,7 @@ def make_packet(db: Path, passphrase: str, out: Path | None, request: Request, *
     try:
         identity = identity or device_identity(ws, passphrase)
         content = gather(ws, request)
+        check_signer(ws, content, identity)
     finally:
         ws.close()
     if cancelled():

@@ -2140,6 +2140,10 @@
         <translation>没有一种已安装的字体包含“{context}”的全部字符</translation>
     </message>
     <message>
+        <source>The signing key is {holder}&apos;s, but the packet names {issuer} as the person handing it over: sign with {issuer}&apos;s own key; nothing was signed</source>
+        <translation>签名密钥属于{holder}，而移交材料写明的移交人是{issuer}：请用{issuer}本人的密钥签名；未签名任何材料</translation>
+    </message>
+    <message>
         <source>Handover packet {number}</source>
         <translation>巡察移交材料 {number}</translation>
     </message>
@@ -2226,6 +2230,14 @@
     <message>
         <source>Signer&apos;s certificate</source>
         <translation>签名证书指纹</translation>
+    </message>
+    <message>
+        <source>{holder}, issued by {issuer}</source>
+        <translation>{holder}，由{issuer}签发</translation>
+    </message>
+    <message>
+        <source>{holder}, this laptop&apos;s own key (self-signed)</source>
+        <translation>{holder}，本机设备密钥（自签名）</translation>
     </message>
     <message>
         <source>Manifest</source>
@@ -2724,6 +2736,10 @@
         <translation>移交材料的签名证书与清单中载明的证书不一致</translation>
     </message>
     <message>
+        <source>The packet names {issuer} as the person handing it over, but {signer} signed it</source>
+        <translation>移交材料写明移交人为{issuer}，但签名的是{signer}</translation>
+    </message>
+    <message>
         <source>it does not begin with %PDF-</source>
         <translation>文件开头不是 %PDF-</translation>
     </message>
@@ -2906,6 +2922,18 @@
     <message>
         <source>More than one village is called {name}: give its id ({ids})</source>
         <translation>名为 {name} 的村（社区）不止一个：请给出编号（{ids}）</translation>
+    </message>
+    <message>
+        <source>The packet would cover no village (this database holds none, or none was chosen); a packet is made from the database the villages are in</source>
+        <translation>移交材料不涉及任何村（本数据库中没有村，或未选择村）；请在含有这些村的数据库中制作移交材料</translation>
+    </message>
+    <message>
+        <source>{name} is the team&apos;s {role}: only the team leader hands a packet over; make it from the leader&apos;s database</source>
+        <translation>{name}是本组{role}：只有组长才能移交材料；请在组长的数据库中制作</translation>
+    </message>
+    <message>
+        <source>The signing key names {name} but is self-signed and is none of {name}&apos;s laptops in this round: sign with this laptop&apos;s own key or a certificate an organisation issued to {name}; nothing was signed</source>
+        <translation>签名密钥写的是{name}，但它是自签名的，且不是{name}在本轮的任何一台电脑的密钥：请用本机密钥或组织为{name}签发的证书签名；未签名任何材料</translation>
     </message>
     <message>
         <source>The data changed while the packet was being made; make it again</source>
