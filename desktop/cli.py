@@ -298,7 +298,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     layout.ensure_new(out)
     request = handover.Request(villages=tuple(args.village or ()), receiver=args.receiver or "",
-                               number=args.number, issued_on=args.date, clues=args.clues)
+                               number=args.number, issued_on=args.date, clues=args.clues,
+                               classification=args.classification, copy=args.copy)
     if args.public:
         posting, pages = handover.make_posting(Path(args.db), _passphrase(args), out, request)
         print(tr("Wrote the public posting {path}: {n} villages, {pages} pages, unsigned and "
@@ -511,6 +512,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--clues", choices=("new", "all", "none"), default="new",
                     help=tr("which problem clues to hand over: new (not handed over before the "
                             "date; default), all, or none"))
+    sp.add_argument("--classification", choices=("none", "confidential", "secret",
+                                                  "top_secret"), default="secret",
+                    help=tr("密级 on the cover and every page: none, confidential (秘密), "
+                            "secret (机密; default) or top_secret (绝密)"))
+    sp.add_argument("--copy", type=_whole(0, 999999), default=1, metavar="N",
+                    help=tr("份号 of this copy (default 1; 0: not numbered)"))
     sp.add_argument("--public", action="store_true",
                     help=tr("write the public posting (张榜公布) of the problems and their "
                             "rectification instead: unsigned, nothing attached"))

@@ -214,7 +214,11 @@ def test_only_the_named_leader_with_their_own_key_signs_a_packet_of_something(
     empty = xuncha("packet", str(tmp_path / "empty.db"), "--out", str(out), **env)
     assert "不涉及任何村" in one_line_error(empty)
     assert not out.exists()
-    assert xuncha("packet", db, "--out", str(out), **env).returncode == 0  # the control
+    made = xuncha("packet", db, "--out", str(out), "--classification", "top_secret",
+                  "--copy", "3", **env)  # the control
+    assert made.returncode == 0, made.stderr
+    cover = tool("pdftotext", "-f", "1", "-l", "1", str(out), "-")
+    assert "绝密" in cover and "000003" in cover and "机密" not in cover.replace("绝密", "")
 
 
 def test_a_packet_naming_someone_else_than_its_signer_fails_verification(

@@ -37,6 +37,7 @@ ISSUED = dt.date(2026, 6, 1)
 RECEIVER = "市纪委监委第三审查调查室"
 TRANSCRIPT = "\n".join(f"问：第{n}个问题，村里的集体资产出租情况如何？\n答：去年鱼塘出租给了本村"
                        f"村民，租金每年八千元，没有经过村民代表会议讨论。" for n in range(1, 40))
+SEALED_SCAN = 11  # the seed of the image attached to the sealed clue only
 SECRET = {"clue": ("吴赟", "郑喆"), "reporter": "孙喆", "subject": "钱堃", "interviewee": "周赟"}
 
 
@@ -91,8 +92,11 @@ def fill_registers(ws: Workspace, ids: dict[str, str], findings_count: int = 3) 
     first = clues.draft_clue(ws, ClueDraft(
         person=SECRET["clue"][0], summary="虚报冒领惠民资金三万元，" * 12,
         evidence_records=(petition, talk), evidence_files=(evidence,), **base)).created[0]
-    sealed = clues.draft_clue(ws, ClueDraft(person=SECRET["clue"][1], summary="收受工程好处费",
-                                            sealed=True, **base)).created[0]
+    sealed = clues.draft_clue(ws, ClueDraft(
+        person=SECRET["clue"][1], summary="收受工程好处费", sealed=True,
+        evidence_records=(petition,),
+        evidence_files=(step_records.store_blob(ws, image("JPEG", SEALED_SCAN)),),
+        **base)).created[0]
     old = clues.draft_clue(ws, ClueDraft(person="冯堃", summary="早已移交的线索", **base)).created[0]
     clues.hand_over_clue(ws, old, "2026-04-01", "discipline_commission", "市纪委 王某")
     clues.hand_over_clue(ws, first, ISSUED.isoformat(), "discipline_commission", "市纪委 林某")
@@ -174,7 +178,7 @@ def test_every_document_reads_back_in_chinese(made: dict) -> None:
                   "问题底稿", "审核流程", "立行立改通知书", "整改通知书", "新桥村党组织：",
                   "关于对新桥村巡察情况的报告（框架）", "（二）财务方面", "（待巡察组撰写）"):
         assert words in text, words
-    for name in ("王堃", "赵喆", "李赟", "吴赟", "郑喆", "周赟", "陈堃", "黄赟"):
+    for name in ("王堃", "赵喆", "李赟", "吴赟", "周赟", "陈堃", "黄赟"):
         assert name in text, name  # rare characters, through the fallback fonts
 
 
@@ -190,7 +194,7 @@ def test_bookmarks_and_contents_name_every_part(made: dict) -> None:
     titles = [m["title"] for m in marks]
     assert titles[0] == "一、移交函及问题线索登记表" and titles[-1] == "十、移交与签收"
     kids = {m["title"]: [k["title"] for k in m.get("kids", [])] for m in marks}
-    assert kids["四、问题线索底稿"] == ["〔2026〕巡线-2组-02 吴赟", "（尚未编号） 郑喆"]
+    assert kids["四、问题线索底稿"] == ["〔2026〕巡线-2组-02 吴赟", "（尚未编号） （密封线索）"]
     assert kids["五、谈话记录"] == ["新桥村 · 2026-03-16 · 周赟", "新桥村 · 2026-03-17 · 陈堃"]
     assert kids["六、问题底稿"][0] == "〔2026〕巡-2组-01 集体鱼塘低价出租未经民主决策"
     assert kids["六、问题底稿"][-1] == "（尚未编号） 集体资产出租未经民主决策（第5项）"
@@ -219,6 +223,38 @@ def test_the_cover_letter_and_manifest_say_which_clues(made: dict, tmp_path: Pat
     records = {r["id"]: r["kind"] for r in manifest["records"]}
     assert records[ids["talk"]] == "step_record" and records[ids["findings"][0]] == "finding"
     assert records[ids["petition"]] == "step_record"  # linked as evidence of a clue
+
+
+def test_a_sealed_clue_leaves_by_number_and_place_only(made: dict, tmp_path: Path) -> None:
+    packet = made["packet"]
+    text = flat(packet)
+    assert "（密封线索）" in text and "内容另行密封移交" in text and "其中密封线索1件" in text
+    assert "本线索为密封线索" in text
+    secrets = (SECRET["clue"][1], "收受工程好处费")
+    for secret in secrets:
+        assert secret not in text, secret
+    # nor in any string of the file (outline, metadata, attachment descriptions) once inflated
+    tool_output("qpdf", "--qdf", "--object-streams=disable", packet, tmp_path / "plain.pdf")
+    inflated = (tmp_path / "plain.pdf").read_bytes()
+    for secret in secrets:
+        for encoded in (secret.encode("utf-8"), secret.encode("utf-16-be")):
+            assert encoded not in inflated, secret
+    tool("pdfdetach", "-saveall", "-o", str(tmp_path), str(packet))
+    sealed_scan = hashlib.sha256(image("JPEG", SEALED_SCAN)).hexdigest()
+    embedded = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in tmp_path.glob("*")
+                if p.name not in ("plain.pdf",)}
+    assert sealed_scan not in embedded and len(embedded) > 2
+    for path in embedded.values():
+        assert all(secret.encode("utf-8") not in path.read_bytes() for secret in secrets)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert made["ids"]["sealed"] in {r["id"] for r in manifest["records"]}  # named, not shown
+
+
+def test_classification_and_copy_number_on_the_cover_and_every_page(made: dict) -> None:
+    cover = flat(made["packet"], 1)
+    assert "密级和份号机密000001" in cover
+    for page in (1, 2, page_count(made["packet"])):
+        assert flat(made["packet"], page).startswith("000001机密编号：XC-")
 
 
 def test_making_a_packet_registers_nothing(made: dict) -> None:
@@ -288,11 +324,12 @@ def test_a_deputy_hands_over_no_sealed_clue_and_the_rules(made: dict) -> None:
         assert [c.person for c in content.clues] == [SECRET["clue"][0]]
         assert content.clue_selection.withheld == 1
         every = handover.gather(ws, handover.Request(clues="all", issued_on=ISSUED))
-        assert [c.person for c in every.clues] == ["冯堃", *SECRET["clue"]]
+        assert [c.person for c in every.clues] == ["冯堃", SECRET["clue"][0], ""]
+        assert [c.sealed for c in every.clues] == [False, False, True]
         none = handover.gather(ws, handover.Request(clues="none", issued_on=ISSUED))
         assert none.clues == () and none.clue_selection.rule == "none"
         later = handover.gather(ws, handover.Request(issued_on=ISSUED + dt.timedelta(days=1)))
-        assert [c.person for c in later.clues] == [SECRET["clue"][1]]  # only the unregistered
+        assert [c.id for c in later.clues] == [made["ids"]["sealed"]]  # only the unregistered
     finally:
         ws.close()
 
@@ -379,7 +416,7 @@ def test_english_documents(made: dict, tmp_path: Path) -> None:
     for words in ("Letter on handing over problem clues", "Problem clue working paper",
                   "Individual talk record", "Finding working paper", "Review chain",
                   "Immediate rectification notice", "Report on the inspection of 新桥村",
-                  "Not yet registered as handed over"):
+                  "This clue is sealed", "Secret"):
         assert words in text, words
     assert "\ufffd" not in text
 
@@ -399,14 +436,18 @@ def test_the_demo_round_posting_withholds_clue_persons_and_reporters(tmp_path: P
                 "number": f"XF-{name}", "received_on": "2026-03-18", "channel": "visit",
                 "received_by": {"id": who}, "identity": "named", "reporter_name": name,
                 "subject": {"name": "褚赟"}, "category": "finance", "summary": "反映问题"})
-        persons = [c.person for c in clues.clues(ws, ws.actor).clues]
+        every = clues.clues(ws, ws.actor).clues
+        persons = [c.person for c in every]
+        shown = [c.person for c in every if not c.sealed]
+        sealed = sum(c.sealed for c in every)
     finally:
         ws.close()
     assert persons
     packet = tmp_path / "demo.pdf"
     handover.make_packet(db, demo.DEMO_PASSPHRASE, packet, handover.Request(
         clues="all", issued_on=ISSUED))
-    assert all(p in flat(packet) for p in persons)
+    assert all(p in flat(packet) for p in shown)
+    assert sealed and flat(packet).count("（密封线索）") >= sealed
     posting = tmp_path / "posting.pdf"
     handover.make_posting(db, demo.DEMO_PASSPHRASE, posting, handover.Request(issued_on=ISSUED))
     assert_sound(posting)

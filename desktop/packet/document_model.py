@@ -255,6 +255,7 @@ class Dossier:
     findings: tuple[FindingPaper, ...] = ()
     measures: tuple[PlaceMeasures, ...] = ()
     reports: tuple[VillageReport, ...] = ()
+    towns: tuple[str, ...] = ()  # the town of each chosen village
 
 
 def local_minute(iso: str | None) -> str:

@@ -24,23 +24,27 @@ from desktop.packet.record_pdf import record_flowables
 
 
 def packet_documents(d: Dossier) -> tuple[Document, ...]:
-    clue_papers = tuple(Document(letter_pdf.part_title(c), partial(letter_pdf.clue_paper, c))
-                        for c in d.clues)
-    interviews = tuple(Document(v.title or v.form.label.text(), partial(record_flowables, v))
+    town_of = dict(zip(d.villages, d.towns, strict=False))
+    clue_papers = tuple(Document(letter_pdf.part_title(c), partial(letter_pdf.clue_paper, c),
+                                 place=(c.town, c.village)) for c in d.clues)
+    interviews = tuple(Document(v.title or v.form.label.text(), partial(record_flowables, v),
+                                place=(town_of.get(v.village, ""), v.village))
                        for v in d.interviews)
-    findings = tuple(Document(finding_pdf.part_title(f), partial(finding_pdf.finding_paper, f))
-                     for f in d.findings)
+    findings = tuple(Document(finding_pdf.part_title(f), partial(finding_pdf.finding_paper, f),
+                              place=(f.town, f.village)) for f in d.findings)
     finding_list = partial(finding_pdf.finding_list, d.findings)
     notices: list[Document] = []
     for pm in d.measures:
         if pm.of(notice_pdf.IMMEDIATE):
             notices.append(Document(notice_pdf.immediate_title(pm),
-                                    partial(notice_pdf.immediate_notice, pm, d)))
+                                    partial(notice_pdf.immediate_notice, pm, d),
+                                    place=(pm.town, pm.village)))
         if pm.of(notice_pdf.RECTIFICATION, "suggestion", "rule_improved"):
             notices.append(Document(notice_pdf.rectification_title(pm),
-                                    partial(notice_pdf.rectification_notice, pm, d)))
-    reports = tuple(Document(report_pdf.part_title(r), partial(report_pdf.report_outline, r))
-                    for r in d.reports)
+                                    partial(notice_pdf.rectification_notice, pm, d),
+                                    place=(pm.town, pm.village)))
+    reports = tuple(Document(report_pdf.part_title(r), partial(report_pdf.report_outline, r),
+                             place=(r.town, r.village)) for r in d.reports)
     return (
         Document(tr("Handover letter and clue list"), _nothing, leading=True, parts=(
             Document(tr("Handover letter"), partial(letter_pdf.letter, d)),

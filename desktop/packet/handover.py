@@ -24,7 +24,7 @@ from desktop.core.i18n import N_, tr
 from desktop.packet import layout, manifest
 from desktop.packet.fonts import cjk_fonts, fallback_chain
 from desktop.packet.glyphs import draw_string
-from desktop.packet.handover_model import PacketContent
+from desktop.packet.handover_model import PacketContent, marking
 from desktop.packet.handover_pages import HANDOVER, RECEIVER, Facts, section_titles, story
 from desktop.packet.handover_pdf import render
 from desktop.packet.signing import Attachment, SigningIdentity, countersign, sign_packet
@@ -59,7 +59,8 @@ def build_packet(content: PacketContent, identity: SigningIdentity, *,
     pdf, learned = render(
         lambda previous, learned: story(content, facts, fonts, chain, previous, learned),
         number=content.number, title=tr("Handover packet {number}", number=content.number),
-        author=content.issuer, fonts=fonts, chain=chain)
+        author=content.issuer, fonts=fonts, chain=chain,
+        marking=marking(content.classification, content.copy))
     attachments = [Attachment(e.name, e.data, e.media_type, e.described_as)
                    for e in content.evidence]
     attachments.append(Attachment(manifest.NAME, listing, "application/json",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
+from desktop.core.i18n import N_, tr
 from desktop.core.questionnaire import Questionnaire
 from desktop.core.scoring import Evaluation
 from desktop.packet.document_model import ClueSelection, ClueSheet
@@ -98,13 +99,15 @@ class EvaluationResults:
 class Document:
     """A further document of the packet: a title (in the contents and the outline) and its
     flowables, made for the packet's fonts; its ``parts`` are subsections (one level down in
-    the contents and the outline), each opening a page. A ``leading`` document comes before
+    the contents and the outline, nested by town and village when they span several), each
+    opening a page. A ``leading`` document comes before
     the round and the team (the handover letter)."""
 
     title: str
     flowables: Callable[[FontSet], list[Flowable]]
     parts: tuple[Document, ...] = ()
     leading: bool = False
+    place: tuple[str, str] = ("", "")  # (town, village) of a part: where the outline nests it
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,19 @@ class RecordRef:
     revisions: tuple[str, ...]
 
 
+# 密级 of a packet (GB/T 9704: on the cover and at the head of each page); "none" prints none
+CLASSIFICATIONS = {"none": N_("Not classified"), "confidential": N_("Confidential"),
+                   "secret": N_("Secret"), "top_secret": N_("Top secret")}
+
+
+def marking(classification: str, copy: int) -> str:
+    """The page head's 份号 and 密级: "000001 机密" (empty when neither applies)."""
+    parts = [f"{copy:06d}"] if copy > 0 else []
+    if classification != "none":
+        parts.append(tr(CLASSIFICATIONS[classification]))
+    return "　".join(parts)
+
+
 @dataclass(frozen=True)
 class PacketContent:
     number: str  # 材料编号
@@ -151,6 +167,8 @@ class PacketContent:
     records: tuple[RecordRef, ...] = ()
     clues: tuple[ClueSheet, ...] = ()  # the problem clues this packet hands over
     clue_selection: ClueSelection = ClueSelection("none")
+    classification: str = "secret"  # a key of CLASSIFICATIONS
+    copy: int = 1  # 份号 of this copy; 0: not numbered
 
 
 def evidence_name(n: int, data: bytes) -> str:

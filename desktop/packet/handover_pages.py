@@ -8,6 +8,7 @@ page count and the contents the pages learned by the previous pass.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,7 +20,7 @@ from desktop.packet import layout
 from desktop.packet.evaluation_pdf import evaluation_flowables
 from desktop.packet.fonts import FallbackChain, FontSet
 from desktop.packet.glyphs import check_story, draw_string
-from desktop.packet.handover_model import Document, PacketContent
+from desktop.packet.handover_model import CLASSIFICATIONS, Document, PacketContent
 from desktop.packet.handover_pdf import ContentsLine, Learned, Marker, record_box
 from desktop.packet.layout import TEXT_WIDTH, Styles, text
 from desktop.packet.letter_pdf import clue_summary
@@ -74,8 +75,8 @@ def _sections(content: PacketContent) -> list[tuple[str, str, int]]:
     out = [(key, title, level) for key, title, level, _ in _document_sections(leading)]
     out += [("roster", tr("The round and the team"), 0),
             ("evaluations", tr("Democratic evaluation results"), 0)]
-    out += [(f"evaluation-{n}", _evaluation_title(r), 1)
-            for n, r in enumerate(content.evaluations, 1)]
+    out += [(key, title, level) for key, title, level, _ in
+            _nested("evaluation", _evaluation_parts(content))]
     out += [(key, title, level) for key, title, level, _ in _document_sections(rest)]
     out += [("evidence", tr("Evidence files"), 0), ("signatures", tr("Handover and receipt"), 0)]
     return out
@@ -97,8 +98,55 @@ def _document_sections(documents: list[tuple[int, Document]]):  # type: ignore[n
     """(key, title, level, document) of each document and of each of its parts."""
     for n, document in documents:
         yield f"document-{n}", document.title, 0, document
-        for m, part in enumerate(document.parts, 1):
-            yield f"document-{n}-{m}", part.title, 1, part
+        yield from _nested(f"document-{n}", document.parts)
+
+
+_GROUP = Document("", lambda _fonts: [])  # a town or village heading of the outline only
+
+
+def _nested(key: str, parts: tuple[Document, ...]):  # type: ignore[no-untyped-def]
+    """The parts one level down, under a level for their town and one for their village
+    when they span several: no level of the outline is a long run of
+    siblings (a reader lists them, and a verifier walks the chain of them)."""
+    by_town = len({p.place[0] for p in parts}) > 1
+    by_village = len({p.place for p in parts}) > 1
+    towns = {t: n for n, t in enumerate(dict.fromkeys(p.place[0] for p in parts))}
+    places = {t: n for n, t in enumerate(dict.fromkeys(p.place for p in parts))}
+    # each town and village where it first comes, the parts in their order within it
+    order = sorted(range(len(parts)), key=lambda i: (towns[parts[i].place[0]],
+                                                     places[parts[i].place], i))
+    town = village = None
+    for m in order:
+        part, level = parts[m], 1
+        if by_town:
+            if part.place[0] != town:
+                town, village = part.place[0], None
+                yield f"{key}-town-{m}", town or "—", level, _GROUP
+            level += 1
+        if by_village:
+            if part.place != village:
+                village = part.place
+                yield f"{key}-village-{m}", part.place[1] or tr(
+                    "{town} (whole town)", town=part.place[0]), level, _GROUP
+            level += 1
+        yield f"{key}-{m + 1}", part.title, level, part
+
+
+def _evaluation_parts(content: PacketContent) -> tuple[Document, ...]:
+    town_of = {p.village: p.town for p in content.roster.chosen}
+    return tuple(Document(_evaluation_title(r), partial(_evaluation_body, r),
+                          place=(town_of.get(r.village, ""), r.village))
+                 for r in content.evaluations)
+
+
+def _evaluation_body(results, fonts: FontSet) -> list[Flowable]:  # type: ignore[no-untyped-def]
+    if results.evaluation is None:
+        st = layout.styles(fonts)
+        return [Paragraph(text(_evaluation_title(results)), st.subheading),
+                Paragraph(text(tr("These results cannot be counted: {problem}",
+                                  problem=results.problem)), st.notice)]
+    return evaluation_flowables(results.questionnaire, results.evaluation, results.header,
+                                fonts=fonts)
 
 
 def _evaluation_title(results) -> str:  # type: ignore[no-untyped-def]
@@ -113,6 +161,9 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
     pages = str(previous.pages) if previous else "—"
     rows = [
         (tr("Issued by"), text(content.team), value),
+        (tr("Classification and copy number"), text("　".join((
+            tr(CLASSIFICATIONS[content.classification]),
+            f"{content.copy:06d}" if content.copy else "—"))), value),
         (tr("Packet number"), text(content.number), value),
         (tr("Receiver"), text(content.receiver or "—"), value),
         (tr("Date of handover"), text(layout.long_date(content.issued_on)), value),
@@ -138,7 +189,7 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     note = tr("This packet is signed by the person handing it over (PAdES). Check it with "
               "“xuncha verify FILE.pdf”; the manifest and the evidence files are attached.")
-    return [Spacer(1, 12 * mm), Paragraph(text(content.roster.round_name), st.subheading.clone(
+    return [Spacer(1, 4 * mm), Paragraph(text(content.roster.round_name), st.subheading.clone(
                 "cover_round", alignment=1)),
             Paragraph(text(tr("Handover packet")), st.title.clone("cover_title", fontSize=26,
                                                                    leading=38)),
@@ -150,6 +201,8 @@ def _contents(sections: list[tuple[str, str, int]], fonts: FontSet, chain: Fallb
     out: list[Flowable] = [Paragraph(text(tr("Contents")), st.title)]
     heading = 0
     for key, title, level in sections:
+        if level > 1:  # a village's or a town's items: in the outline, not the contents
+            continue
         page = previous.sections.get(key) if previous else None
         if level == 0:
             heading += 1
@@ -169,15 +222,8 @@ def _bodies(content: PacketContent, fonts: FontSet, st: Styles, chain: FallbackC
     first = [] if content.evaluations else [Paragraph(text(tr(
         "The chosen villages have no democratic evaluation yet.")), st.body)]
     yield "evaluations", tr("Democratic evaluation results"), 0, first
-    for n, results in enumerate(content.evaluations, 1):
-        if results.evaluation is None:
-            body = [Paragraph(text(_evaluation_title(results)), st.subheading),
-                    Paragraph(text(tr("These results cannot be counted: {problem}",
-                                      problem=results.problem)), st.notice)]
-        else:
-            body = evaluation_flowables(results.questionnaire, results.evaluation,
-                                        results.header, fonts=fonts)
-        yield f"evaluation-{n}", _evaluation_title(results), 1, body
+    for key, title, level, part in _nested("evaluation", _evaluation_parts(content)):
+        yield key, title, level, part.flowables(fonts)
     for key, title, level, document in _document_sections(rest):
         yield key, title, level, document.flowables(fonts)
     yield "evidence", tr("Evidence files"), 0, _evidence(content, st)

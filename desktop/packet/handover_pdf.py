@@ -128,7 +128,7 @@ StoryMaker = Callable[[Learned | None, Learned], list[Flowable]]
 
 
 def render(story: StoryMaker, *, number: str, title: str, author: str, fonts: FontSet,
-           chain: FallbackChain) -> tuple[bytes, Learned]:
+           chain: FallbackChain, marking: str = "") -> tuple[bytes, Learned]:
     """Build the document until a pass learns what the previous one did.
 
     ``story(previous, learned)`` makes the flowables afresh for each pass: ``previous`` is
@@ -139,7 +139,7 @@ def render(story: StoryMaker, *, number: str, title: str, author: str, fonts: Fo
     for _ in range(MAX_PASSES):
         learned = Learned()
         pdf = _build(story(previous, learned), learned, previous, number=number, title=title,
-                     author=author, fonts=fonts, chain=chain)
+                     author=author, fonts=fonts, chain=chain, marking=marking)
         if previous is not None and learned.settled(previous):
             return pdf, learned
         previous = learned
@@ -148,7 +148,7 @@ def render(story: StoryMaker, *, number: str, title: str, author: str, fonts: Fo
 
 def _build(flowables: list[Flowable], learned: Learned, previous: Learned | None, *,
            number: str, title: str, author: str, fonts: FontSet,
-           chain: FallbackChain) -> bytes:
+           chain: FallbackChain, marking: str) -> bytes:
     buffer = io.BytesIO()
     doc = _Template(buffer, learned, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title,
                     author=author, subject=number, creator=layout.CREATOR, invariant=True,
@@ -162,8 +162,9 @@ def _build(flowables: list[Flowable], learned: Learned, previous: Learned | None
             canvas.showOutline()
         learned.pages = max(learned.pages, page)
         head = PAGE_HEIGHT - TOP + 9 * mm
-        draw_string(canvas, LEFT, head, tr("No. {number}", number=number), fonts.body,
-                    HEAD_SIZE, chain)
+        left = tr("No. {number}", number=number)
+        draw_string(canvas, LEFT, head, f"{marking}　{left}" if marking else left,
+                    fonts.body, HEAD_SIZE, chain)
         pages = tr("Page {page} of {total}", page=page, total=total if total else "—")
         draw_string(canvas, PAGE_WIDTH - RIGHT, head, pages, fonts.body, HEAD_SIZE, chain,
                     "end")

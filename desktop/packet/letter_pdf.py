@@ -8,7 +8,8 @@ clue: number, person, post, village, category, summary (cut short; the whole is 
 working paper), proposed handling and the number of evidence items. A working paper gives
 every field of the clue, its handover and feedback, the whole summary and its evidence list
 (linked step records with their form and date, attached files with their SHA-256 and the name
-they are embedded under).
+they are embedded under). A sealed (密封) clue shows only its number and place: its content
+travels under seal outside the packet.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def number_text(clue: ClueSheet) -> str:
 
 def part_title(clue: ClueSheet) -> str:
     """The clue's line in the contents and the outline."""
-    return f"{number_text(clue)} {clue.person}"
+    who = tr("(sealed clue)") if clue.sealed else clue.person
+    return f"{number_text(clue)} {who}"
 
 
 def letter(dossier: Dossier, fonts: FontSet) -> list[Flowable]:
@@ -87,6 +89,10 @@ def letter(dossier: Dossier, fonts: FontSet) -> list[Flowable]:
         state = tr("Of these clues, {handed} are registered as handed over in the clue "
                    "register and numbered; {pending} are not registered yet and get their "
                    "numbers when they are.", handed=handed, pending=len(clues) - handed)
+        sealed = sum(c.sealed for c in clues)
+        if sealed:
+            state += tr(" {n} of them are sealed: this packet lists them by number only, and "
+                        "their content is handed to you separately under seal.", n=sealed)
         paragraphs = [intro, state, tr("Please report back to the team on how each clue was "
                                        "dealt with within three months of receiving it.")]
     else:
@@ -113,6 +119,11 @@ def clue_list(dossier: Dossier, fonts: FontSet) -> list[Flowable]:
         tr("Category"), tr("Summary"), tr("Proposed handling"), tr("Evidence items")]]
     for n, c in enumerate(dossier.clues, 1):
         number = text(number_text(c)) + ("<br/>" + text(tr("(sealed)")) if c.sealed else "")
+        if c.sealed:
+            rows.append([str(n), Paragraph(number, small), tr("(sealed)"), "—",
+                         c.village or tr("{town} (whole town)", town=c.town), "—",
+                         tr("Handed over separately under seal"), "—", "—"])
+            continue
         rows.append([str(n), Paragraph(number, small), c.person, c.post or "—",
                      c.village or tr("{town} (whole town)", town=c.town),
                      label(CLUE_CATEGORY_LABELS, c.category), clip(c.summary, SUMMARY_IN_LIST),
@@ -127,11 +138,20 @@ def clue_list(dossier: Dossier, fonts: FontSet) -> list[Flowable]:
 def clue_paper(clue: ClueSheet, fonts: FontSet) -> list[Flowable]:
     """线索底稿: every field of one clue, its summary and its evidence list."""
     st = layout.styles(fonts)
-    out = document_title(tr("Problem clue working paper"), st, number_text(clue))
+    out = document_title(tr("Problem clue working paper"), st,
+                         part_title(clue) if clue.sealed else number_text(clue))
     if clue.conflict:
         out.append(conflict_notice(st))
     place = clue.village and f"{clue.town} · {clue.village}" or tr("{town} (whole town)",
                                                                    town=clue.town)
+    if clue.sealed:
+        out.append(fields([(tr("Clue number"), number_text(clue)),
+                           (tr("Town and village"), place), (tr("Sealed"), tr("Yes")),
+                           (tr("Feedback due"), day(clue.feedback_due))], st))
+        return out + [Paragraph(text(tr(
+            "This clue is sealed: who it is about, what it says and its evidence are not in "
+            "this packet. They are handed to the receiver separately, under seal, against "
+            "this clue number.")), st.body)]
     if clue.handed_over:
         handover = tr("Handed over on {date} to {receiver} by {by}, received by {received}",
                       date=day(clue.handed_over_on), by=clue.handed_over_by or "—",

@@ -30,6 +30,7 @@ def manifest_bytes(content: PacketContent, signer_fingerprint: str,
         "format": FORMAT, "version": VERSION, "number": content.number,
         "issued_on": content.issued_on.isoformat(), "team": content.team,
         "issuer": content.issuer, "receiver": content.receiver,
+        "classification": content.classification, "copy": content.copy,
         "state_digest": content.digest, "signer_certificate_sha256": signer_fingerprint,
         "clues": [{"id": c.id, "number": c.number, "handed_over_on": c.handed_over_on}
                   for c in content.clues],

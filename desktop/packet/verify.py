@@ -21,9 +21,11 @@ import datetime as dt
 import enum
 import hashlib
 import io
-from collections.abc import Sequence
+import sys
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.keys import load_certs_from_pemder_data
@@ -42,6 +44,7 @@ from desktop.packet import manifest
 from desktop.packet.signing import CATALOG_KEY, HANDOVER_FIELD, RECEIVER_FIELD, quiet
 
 # A packet's two signature fields as the boxes on its last page name them (移交人, 接收人).
+T = TypeVar("T")
 FIELD_LABELS = {HANDOVER_FIELD: N_("Handed over by"), RECEIVER_FIELD: N_("Receiver")}
 
 _USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
@@ -132,6 +135,44 @@ def load_trust(data: bytes) -> list[asn1_x509.Certificate]:
 
 def verify_packet(data: bytes, trust: Sequence[asn1_x509.Certificate] = ()) -> Verification:
     """Check a packet held in memory (see the module docstring)."""
+    return deep_stack(_verify, data, trust)
+
+
+DEEP_RECURSION, DEEP_STACK = 200_000, 512 * 1024 * 1024
+
+
+def deep_stack(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` on a thread with a large stack and recursion limit.
+
+    pyHanko walks a signed file's object graph recursively, one frame per link of a chain
+    (an outline's /Next, a field's /Kids), so a long chain in an honest file, or one made
+    long on purpose, would otherwise end the check at Python's default limit of 1,000.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        before = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(before, DEEP_RECURSION))
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as e:  # noqa: BLE001 - raised again on the caller's thread
+            outcome["error"] = e
+        finally:
+            sys.setrecursionlimit(before)
+
+    size = threading.stack_size(DEEP_STACK)
+    try:
+        worker = threading.Thread(target=run, name="deep-stack")
+        worker.start()
+    finally:
+        threading.stack_size(size)
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _verify(data: bytes, trust: Sequence[asn1_x509.Certificate]) -> Verification:
     result = Verification()
     with quiet():
         try:

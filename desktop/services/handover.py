@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from desktop.core import errors
 from desktop.core.i18n import N_, tr
 from desktop.core.kinds import ROLE_LABELS
-from desktop.packet import layout, posting_pdf, verify
+from desktop.packet import handover_model, layout, letter_pdf, posting_pdf, verify
 from desktop.packet.document_model import FileRef, Posting
 from desktop.packet.documents import packet_documents
 from desktop.packet.handover import BuiltPacket, NotTheIssuersKey, build_packet
@@ -106,6 +106,8 @@ class Request:
     number: str | None = None  # default: made from the date, the digest and the choice
     issued_on: dt.date | None = None
     clues: str = "new"  # document_model.CLUE_RULES (see services.handover_documents)
+    classification: str = "secret"  # handover_model.CLASSIFICATIONS
+    copy: int = 1  # 份号
 
 
 def gather(ws: Workspace, request: Request) -> PacketContent:
@@ -126,7 +128,7 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
                                     issued_on)
     with ws.read() as s:
         shown = parts["ids"] + sessions + ballots + reads.record_ids()
-        refs = _records(s, shown + reads.linked_ids())
+        refs = _records(s, shown + reads.sealed_ids() + reads.linked_ids())
         wanted = set(shown)
         evidence = _evidence(s, tuple(r for r in refs if r.id in wanted),
                              {**reads.described(), **{v.id: v.name for v in villages}})
@@ -145,7 +147,8 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
         issuer_role=parts["role"], receiver=request.receiver.strip(), digest=digest,
         roster=parts["roster"], evaluations=results, documents=packet_documents(dossier),
         evidence=evidence, records=refs, clues=dossier.clues,
-        clue_selection=dossier.selection)
+        clue_selection=dossier.selection, classification=request.classification,
+        copy=request.copy)
 
 
 def gather_posting(ws: Workspace, request: Request) -> Posting:
@@ -359,6 +362,8 @@ class Cancelled(errors.XunchaError):
 
 
 Verdict = verify.Verdict  # for the screens, which do not import desktop.packet
+CLASSIFICATIONS = handover_model.CLASSIFICATIONS
+rule_text = letter_pdf.rule_text
 
 
 def verify_file(path: Path, trust: Sequence[Path] = ()) -> verify.Verification:

@@ -11,7 +11,8 @@ Which clues (``rule``): ``new`` (default) every clue of the chosen villages not 
 before the packet's date — those not yet registered as handed over, and those registered on
 that date; ``all`` every clue, whatever its state; ``none`` no clue. In every case only the
 clues the signer may see (its drafter, the team's leader and deputies), and sealed clues only
-when the signer is the leader; the others are counted as left out. Building a packet never
+when the signer is the leader; the others are counted as left out. A sealed clue is listed by
+its number and place alone: its person, summary and evidence are not in the packet at all. Building a packet never
 registers a handover: that stays the leader's action in the clue register, which numbers the
 clue; the packet says for each clue whether it is registered yet.
 """
@@ -80,8 +81,12 @@ class Reads:
 
     def record_ids(self) -> list[str]:
         """The records the documents show (their attachments are embedded), in order."""
-        return [*(c.id for c in self.clues), *(f.id for f in self.findings), *self.amendments,
-                *(r.id for r in self.interviews), *(t.id for t in self.tasks)]
+        return [*(c.id for c in self.clues if not c.sealed), *(f.id for f in self.findings),
+                *self.amendments, *(r.id for r in self.interviews), *(t.id for t in self.tasks)]
+
+    def sealed_ids(self) -> list[str]:
+        """Sealed clues: named in the manifest by id and revision, nothing of them shown."""
+        return [c.id for c in self.clues if c.sealed]
 
     def linked_ids(self) -> list[str]:
         """Step records linked as evidence (named in the manifest, not shown)."""
@@ -89,7 +94,7 @@ class Reads:
 
     def described(self) -> dict[str, str]:
         """What each record is, for the evidence list's "belongs to" column."""
-        out = {c.id: f"{c.number or '—'} {c.person}" for c in self.clues}
+        out = {c.id: f"{c.number or '—'} {c.person}" for c in self.clues if not c.sealed}
         out.update((f.id, f"{f.number or '—'} {f.text.title}") for f in self.findings)
         out.update((r.id, self.names.get(r.village_id, "")) for r in self.interviews)
         out.update((t.id, t.title) for t in self.tasks)
@@ -126,7 +131,7 @@ def read(ws: Workspace, village_ids: list[str], town_ids: list[str], rule: str,
     r.tasks = [t for kind in TASK_KINDS for t in registers.tasks(ws, kind, today)
                if r.in_scope(t.village_id, t.town_id)]
     r.figures = {p.id: p.figures for p in queries.round_figures(ws).villages}
-    wanted = {i for c in r.clues for i in c.evidence_records}
+    wanted = {i for c in r.clues if not c.sealed for i in c.evidence_records}
     wanted |= {i for f in r.findings for i in (*f.text.evidence_records,
                                                 *(f.signed_text.evidence_records
                                                   if f.signed_text else ()))}
@@ -184,7 +189,8 @@ def dossier(r: Reads, *, round_name: str, team: str, receiver: str, issued_on: d
         labels.get(c.source, c.source), c.summary, c.proposed_handling, c.sealed, c.drafted_by,
         c.handed_over_to, c.handed_over_on, c.handed_over_by, c.received_by, c.feedback_due,
         c.feedback_on, c.feedback_result, links(c.evidence_records),
-        tuple(map(file, c.evidence_files)), c.conflict) for c in r.clues)
+        tuple(map(file, c.evidence_files)), c.conflict) if not c.sealed else _sealed_sheet(c)
+        for c in r.clues)
     papers = tuple(m.FindingPaper(
         f.id, f.number, f.status, f.town, f.village, labels.get(f.source, f.source),
         text(f.text), text(f.signed_text) if f.signed_text else None,
@@ -194,9 +200,18 @@ def dossier(r: Reads, *, round_name: str, team: str, receiver: str, issued_on: d
     views = tuple(_view(row, r, files) for row in r.interviews)
     return m.Dossier(
         round_name=round_name, team=team, receiver=receiver, issued_on=issued_on,
-        villages=tuple(p.village for p in places), clues=sheets,
+        villages=tuple(p.village for p in places), towns=tuple(p.town for p in places),
+        clues=sheets,
         selection=m.ClueSelection(r.rule, r.withheld), interviews=views, findings=papers,
         measures=_measures(r, places), reports=tuple(_report(r, p, labels) for p in places))
+
+
+def _sealed_sheet(c: clue_register.Clue) -> m.ClueSheet:
+    """A sealed (密封) clue leaves by its number and place only: who it is about, what it
+    says and its evidence go to the receiver under seal, outside the packet."""
+    return m.ClueSheet(c.id, c.number, "", "", c.town, c.village, "", "", "", "", True, "",
+                       c.handed_over_to, c.handed_over_on, c.handed_over_by, c.received_by,
+                       c.feedback_due, None, "")
 
 
 def _view(row: StepRecordRow, r: Reads, files: dict[str, m.FileRef]) -> m.RecordView:

@@ -3,7 +3,8 @@
 The villages come from ``queries.round_tree``; the work (``handover.make_packet``: read,
 lay out, sign, write) runs in a ``Worker`` off the GUI thread with a busy bar and can be
 cancelled: a cancelled packet leaves no file. The packet is signed with this laptop's own key
-(unlocked by the database passphrase) or a PKCS#12 file chosen here.
+(unlocked by the database passphrase) or a PKCS#12 file chosen here; which clues it hands
+over, its 密级 and its 份号 are chosen here too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -65,7 +68,20 @@ class PacketDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out)
         out_row.addWidget(choose)
+        self.clues = QComboBox()
+        for rule in ("new", "all", "none"):
+            self.clues.addItem(handover.rule_text(rule), rule)
+        self.classification = QComboBox()
+        for key, label in handover.CLASSIFICATIONS.items():
+            self.classification.addItem(tr(label), key)
+        self.classification.setCurrentIndex(self.classification.findData("secret"))
+        self.copy = QSpinBox()
+        self.copy.setRange(0, 999999)
+        self.copy.setValue(1)
         form.addRow(tr("Receiver"), self.receiver)
+        form.addRow(tr("Problem clues"), self.clues)
+        form.addRow(tr("Classification"), self.classification)
+        form.addRow(tr("Copy number"), self.copy)
         form.addRow(tr("PDF file"), out_row)
         form.addRow(tr("PKCS#12 file (optional)"), self.key)
         form.addRow(tr("Its password"), self.key_password)
@@ -110,7 +126,10 @@ class PacketDialog(QDialog):
         if not out or not villages:
             self.status.setText(tr("Choose at least one village and a PDF file."))
             return
-        request = handover.Request(villages=villages, receiver=self.receiver.text())
+        request = handover.Request(villages=villages, receiver=self.receiver.text(),
+                                   clues=self.clues.currentData(),
+                                   classification=self.classification.currentData(),
+                                   copy=self.copy.value())
         key = Path(self.key.text().strip()) if self.key.text().strip() else None
         password = self.key_password.text() or None
         path, passphrase = self.path, self.passphrase

@@ -424,6 +424,14 @@
         <translation>移交哪些问题线索：new（移交日期前尚未移交的，默认）、all（全部）或 none（不移交）</translation>
     </message>
     <message>
+        <source>密级 on the cover and every page: none, confidential (秘密), secret (机密; default) or top_secret (绝密)</source>
+        <translation>封面和每页标注的密级：none（不标密级）、confidential（秘密）、secret（机密，默认）或 top_secret（绝密）</translation>
+    </message>
+    <message>
+        <source>份号 of this copy (default 1; 0: not numbered)</source>
+        <translation>本份材料的份号（默认 1；0 表示不编份号）</translation>
+    </message>
+    <message>
         <source>write the public posting (张榜公布) of the problems and their rectification instead: unsigned, nothing attached</source>
         <translation>改为生成问题及整改情况的张榜公布文件：不签名、不含附件</translation>
     </message>
@@ -2192,6 +2200,18 @@
         <translation>移交单位</translation>
     </message>
     <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>份号</translation>
+    </message>
+    <message>
+        <source>Classification and copy number</source>
+        <translation>密级和份号</translation>
+    </message>
+    <message>
         <source>Packet number</source>
         <translation>材料编号</translation>
     </message>
@@ -2360,6 +2380,10 @@
         <translation>；另有 {n} 件签名人无权查看或已密封，未列入</translation>
     </message>
     <message>
+        <source>(sealed clue)</source>
+        <translation>（密封线索）</translation>
+    </message>
+    <message>
         <source>Letter on handing over problem clues</source>
         <translation>关于移交问题线索的函</translation>
     </message>
@@ -2382,6 +2406,10 @@
     <message>
         <source>Of these clues, {handed} are registered as handed over in the clue register and numbered; {pending} are not registered yet and get their numbers when they are.</source>
         <translation>上述线索中，已在线索登记簿登记移交并编号的 {handed} 件，尚未登记移交的 {pending} 件（登记移交时编号）。</translation>
+    </message>
+    <message>
+        <source> {n} of them are sealed: this packet lists them by number only, and their content is handed to you separately under seal.</source>
+        <translation>其中密封线索{n}件，本材料仅列其编号，内容另行密封移交。</translation>
     </message>
     <message>
         <source>Please report back to the team on how each clue was dealt with within three months of receiving it.</source>
@@ -2412,12 +2440,20 @@
         <translation>{town}（全镇）</translation>
     </message>
     <message>
+        <source>Handed over separately under seal</source>
+        <translation>内容另行密封移交</translation>
+    </message>
+    <message>
         <source>The whole summary and the evidence of each clue are in its working paper.</source>
         <translation>线索的完整内容和佐证材料见各线索底稿。</translation>
     </message>
     <message>
         <source>Problem clue working paper</source>
         <translation>问题线索底稿</translation>
+    </message>
+    <message>
+        <source>This clue is sealed: who it is about, what it says and its evidence are not in this packet. They are handed to the receiver separately, under seal, against this clue number.</source>
+        <translation>本线索为密封线索，其反映对象、内容和证据不载入本材料，按本线索编号另行密封移交接收单位。</translation>
     </message>
     <message>
         <source>Handed over on {date} to {receiver} by {by}, received by {received}</source>
@@ -4498,6 +4534,22 @@ Ask them to open Team ▸ Devices of the round on their laptop and read its fing
     <message>
         <source>local state</source>
         <translation>本机状态</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>不标密级</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>绝密</translation>
     </message>
 </context>
 </TS>
