@@ -299,7 +299,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
     layout.ensure_new(out)
     request = handover.Request(villages=tuple(args.village or ()), receiver=args.receiver or "",
                                number=args.number, issued_on=args.date, clues=args.clues,
-                               classification=args.classification, copy=args.copy)
+                               classification=args.classification, copy=args.copy,
+                               drafts=args.with_drafts)
     if args.public:
         posting, pages = handover.make_posting(Path(args.db), _passphrase(args), out, request)
         print(tr("Wrote the public posting {path}: {n} villages, {pages} pages, unsigned and "
@@ -518,6 +519,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "secret (机密; default) or top_secret (绝密)"))
     sp.add_argument("--copy", type=_whole(0, 999999), default=1, metavar="N",
                     help=tr("份号 of this copy (default 1; 0: not numbered)"))
+    sp.add_argument("--with-drafts", action="store_true",
+                    help=tr("also sign the unfinished material (findings not signed off, "
+                            "evaluation results not verified, report frameworks) in a last "
+                            "annex titled as not final; by default it stays out"))
     sp.add_argument("--public", action="store_true",
                     help=tr("write the public posting (张榜公布) of the problems and their "
                             "rectification instead: unsigned, nothing attached"))

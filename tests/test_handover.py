@@ -149,6 +149,25 @@ def test_unknown_and_ambiguous_villages(workspace: Workspace) -> None:
         handover.gather(workspace, handover.Request(villages=("新桥村",)))
 
 
+def test_evaluation_results_not_verified_stay_out_unless_asked_for(workspace: Workspace
+                                                                  ) -> None:
+    ids = fill_round(workspace)
+    text = questionnaire_toml.available()["satisfaction"].read_text(encoding="utf-8")
+    eid = evaluation.save_setup(workspace, evaluation.Setup(
+        ids["village2"], "2026-03-16", text, issued=5, members=MEMBERS, participants={}))
+    width = len(evaluation.load(workspace, eid).questionnaire.columns())
+    evaluation.key_ballot(workspace, eid, "first", Keyed("1", "1" * width))  # no second entry
+    content = handover.gather(workspace, handover.Request())
+    assert [r.village for r in content.evaluations] == ["新桥村"]
+    assert content.unfinished == (0, 1) and not content.drafts
+    assert "未定稿" not in "".join(d.title for d in content.documents)
+    drafts = handover.gather(workspace, handover.Request(drafts=True))
+    assert [r.village for r in drafts.evaluations] == ["新桥村"]
+    annex = drafts.documents[-1]
+    assert annex.title == "未定稿附件（非定稿材料）"
+    assert [p.title for p in annex.parts if "测评" in p.title] == ["东塘社区 · 群众满意度测评"]
+
+
 def test_cli_packet_then_verify(tmp_path: Path) -> None:
     make_round(tmp_path / "r.db")
     out = tmp_path / "packet.pdf"

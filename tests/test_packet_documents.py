@@ -142,12 +142,15 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict:
         ws.close()
     handover.make_packet(folder / "r.db", PASSPHRASE, folder / "packet.pdf", handover.Request(
         villages=("新桥村",), receiver=RECEIVER, issued_on=ISSUED))
+    handover.make_packet(folder / "r.db", PASSPHRASE, folder / "drafts.pdf", handover.Request(
+        villages=("新桥村",), receiver=RECEIVER, issued_on=ISSUED, drafts=True))
     made = xuncha("packet", str(folder / "r.db"), "--public", "--out",
                   str(folder / "posting.pdf"), "--date", ISSUED.isoformat(),
                   XUNCHA_PASSPHRASE=PASSPHRASE)
     assert made.returncode == 0, made.stderr
     return {"folder": folder, "ids": ids, "digest": before, "stdout": made.stdout,
-            "packet": folder / "packet.pdf", "posting": folder / "posting.pdf"}
+            "packet": folder / "packet.pdf", "posting": folder / "posting.pdf",
+            "drafts": folder / "drafts.pdf"}
 
 
 def flat(path: Path, page: int | None = None, last: int | None = None) -> str:
@@ -176,8 +179,10 @@ def test_every_document_reads_back_in_chinese(made: dict) -> None:
     for words in ("关于移交问题线索的函", "市纪委监委第三审查调查室：", "问题线索登记表", "问题线索底稿",
                   "个别谈话记录", "谈话对象类别群众", "主谈人王堃、赵喆", "问：第39个问题",
                   "问题底稿", "审核流程", "立行立改通知书", "整改通知书", "新桥村党组织：",
-                  "关于对新桥村巡察情况的报告（框架）", "（二）财务方面", "（待巡察组撰写）"):
+                  "未定稿材料未列入（只签名定稿材料）：尚未签发的问题1个"):
         assert words in text, words
+    for unfinished in ("未定稿附件", "（待巡察组撰写）", "本问题尚未签发"):
+        assert unfinished not in text, unfinished
     for name in ("王堃", "赵喆", "李赟", "吴赟", "周赟", "陈堃", "黄赟"):
         assert name in text, name  # rare characters, through the fallback fonts
 
@@ -192,12 +197,12 @@ def test_the_signature_still_covers_the_whole_packet(made: dict) -> None:
 def test_bookmarks_and_contents_name_every_part(made: dict) -> None:
     marks = outline(made["packet"])
     titles = [m["title"] for m in marks]
-    assert titles[0] == "一、移交函及问题线索登记表" and titles[-1] == "十、移交与签收"
+    assert titles[0] == "一、移交函及问题线索登记表" and titles[-1] == "九、移交与签收"
     kids = {m["title"]: [k["title"] for k in m.get("kids", [])] for m in marks}
     assert kids["四、问题线索底稿"] == ["〔2026〕巡线-2组-02 吴赟", "（尚未编号） （密封线索）"]
     assert kids["五、谈话记录"] == ["新桥村 · 2026-03-16 · 周赟", "新桥村 · 2026-03-17 · 陈堃"]
     assert kids["六、问题底稿"][0] == "〔2026〕巡-2组-01 集体鱼塘低价出租未经民主决策"
-    assert kids["六、问题底稿"][-1] == "（尚未编号） 集体资产出租未经民主决策（第5项）"
+    assert kids["六、问题底稿"][-1] == "〔2026〕巡-2组-04 集体资产出租未经民主决策（第4项）"
     assert kids["七、立行立改通知书和整改通知书"] == ["新桥村立行立改通知书", "新桥村整改通知书"]
     contents = {re.sub(r"\s+", "", line) for page in (2, 3) for line in tool(
         "pdftotext", "-layout", "-f", str(page), "-l", str(page), str(made["packet"]),
@@ -288,7 +293,25 @@ def test_a_finding_paper_keeps_the_signed_text_visible(made: dict) -> None:
                   "来源个别谈话", "定性依据《江苏省农村集体资产管理条例》", "承办人起草王堃", "签发王堃",
                   "修改记录", "标题不够准确", "集体资产出租未经民主决策（第1项）集体鱼塘低价出租未经民主决策"):
         assert words in paper, words
-    assert "本问题尚未签发（状态：待审核）" in flat(made["packet"], last)
+    assert "本问题尚未签发" not in flat(made["packet"], last)
+
+
+def test_unfinished_material_goes_only_into_an_annex_asked_for(made: dict) -> None:
+    marks = {m["title"]: m for m in outline(made["drafts"])}
+    annex = marks["八、未定稿附件（非定稿材料）"]
+    assert list(marks)[-3:] == ["八、未定稿附件（非定稿材料）", "九、证据材料清单", "十、移交与签收"]
+    parts = [k["title"] for k in annex["kids"]]
+    assert parts == ["（尚未编号） 集体资产出租未经民主决策（第5项）", "新桥村巡察报告框架"]
+    first = annex["destpageposfrom1"]
+    assert "本附件由移交人特意列入，所载材料均未定稿" in flat(made["drafts"], first)
+    assert "本问题尚未签发（状态：待审核）" in flat(made["drafts"], annex["kids"][0][
+        "destpageposfrom1"])
+    report = flat(made["drafts"], annex["kids"][1]["destpageposfrom1"], page_count(
+        made["drafts"]))
+    assert "关于对新桥村巡察情况的报告（框架）" in report and "（二）财务方面" in report
+    assert "（待巡察组撰写）" in report and "另有1个问题尚未签发，未列入。" in report
+    assert "列入“未定稿附件”（非定稿）：尚未签发的问题1个" in flat(made["drafts"], 1)
+    assert not any("未定稿" in m["title"] for m in outline(made["packet"]))
 
 
 def test_the_notices_and_the_report_outline(made: dict) -> None:
@@ -296,7 +319,6 @@ def test_the_notices_and_the_report_outline(made: dict) -> None:
     assert "立即清理河道垃圾" in text and "已于2026年5月10日销号" in text
     assert "整改中，已逾期12天" in text and "〔2026〕巡-2组-01集体鱼塘低价出租未经民主决策" in text
     assert "健全财务审批" in text and "制定小微权力清单" in text
-    assert "另有1个问题尚未签发，未列入。" in text
 
 
 def test_the_posting_shows_no_secret_name(made: dict) -> None:
@@ -350,7 +372,7 @@ def test_sixty_findings_run_over_pages_with_the_header_repeated(tmp_path: Path) 
     end = marks["六、问题底稿"]["kids"][0]["destpageposfrom1"]
     listed = [flat(out, p) for p in range(start, end)]
     assert len(listed) >= 2 and all("序号问题编号标题村（社区）方面状态" in p for p in listed)
-    assert "〔2026〕巡-2组-48" in "".join(listed) and len(marks["六、问题底稿"]["kids"]) == 60
+    assert "〔2026〕巡-2组-48" in "".join(listed) and len(marks["六、问题底稿"]["kids"]) == 48
     assert page_count(out) > 60 and "\ufffd" not in flat(out)
 
 
@@ -415,7 +437,7 @@ def test_english_documents(made: dict, tmp_path: Path) -> None:
     text = pdf_text(out)
     for words in ("Letter on handing over problem clues", "Problem clue working paper",
                   "Individual talk record", "Finding working paper", "Review chain",
-                  "Immediate rectification notice", "Report on the inspection of 新桥村",
+                  "Immediate rectification notice", "Left out (only final material",
                   "This clue is sealed", "Secret"):
         assert words in text, words
     assert "\ufffd" not in text

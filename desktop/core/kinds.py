@@ -33,6 +33,7 @@ ENTRY_LABELS = {"first": N_("First entry"), "second": N_("Verifying entry")}
 MAX_BALLOTS = 100_000
 # The registers (core.registers has their labels and rules).
 FINDING_STATUSES = ("drafted", "reviewed", "signed_off")  # 承办人 → 副组长审核 → 组长签发
+SIGNED_OFF = FINDING_STATUSES[-1]
 ASPECTS = ("party_affairs", "finance", "ecology", "living")  # 党务 / 财务 / 生态 / 生活
 FOCUSES = ("three_affairs", "three_assets", "three_lives")  # 三务 / 三资 / 三生
 PROBLEM_CLASSES = ("individual", "common", "stubborn")  # 个性 / 共性 / 顽固性

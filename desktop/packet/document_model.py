@@ -256,6 +256,8 @@ class Dossier:
     measures: tuple[PlaceMeasures, ...] = ()
     reports: tuple[VillageReport, ...] = ()
     towns: tuple[str, ...] = ()  # the town of each chosen village
+    drafts: bool = False  # unfinished material goes into a 未定稿附件; otherwise it stays out
+    unsigned: int = 0  # findings not signed off (in the annex with drafts, else left out)
 
 
 def local_minute(iso: str | None) -> str:

@@ -94,6 +94,11 @@ class EvaluationResults:
     header: SessionHeader
     problem: str = ""
 
+    @property
+    def final(self) -> bool:
+        """Counted, and the two entries of every ballot agree."""
+        return self.evaluation is not None and self.header.verified
+
 
 @dataclass(frozen=True)
 class Document:
@@ -169,6 +174,8 @@ class PacketContent:
     clue_selection: ClueSelection = ClueSelection("none")
     classification: str = "secret"  # a key of CLASSIFICATIONS
     copy: int = 1  # 份号 of this copy; 0: not numbered
+    drafts: bool = False  # the unfinished material is in a 未定稿附件 (else left out)
+    unfinished: tuple[int, int] = (0, 0)  # findings not signed off, evaluations not verified
 
 
 def evidence_name(n: int, data: bytes) -> str:

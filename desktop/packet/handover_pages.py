@@ -170,6 +170,7 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
         (tr("Handed over by"), text(f"{content.issuer}（{role_text(content.issuer_role)}）"),
          value),
         (tr("Problem clues"), text(clue_summary(content.clues, content.clue_selection)), value),
+        (tr("Unfinished material"), text(_unfinished(content)), value),
         (tr("Pages"), text(tr("{n} pages", n=pages)), value),
         (tr("Evidence attached"), text(tr("{n} files", n=len(content.evidence))), value),
         (tr("State digest of the data"), grouped(content.digest), digest),
@@ -194,6 +195,16 @@ def _cover(content: PacketContent, facts: Facts, st: Styles,
             Paragraph(text(tr("Handover packet")), st.title.clone("cover_title", fontSize=26,
                                                                    leading=38)),
             Spacer(1, 8 * mm), table, Spacer(1, 8 * mm), Paragraph(text(note), st.small)]
+
+
+def _unfinished(content: PacketContent) -> str:
+    findings, evaluations = content.unfinished
+    what = tr("{findings} findings not signed off, {evaluations} evaluation results not "
+              "verified, the village report frameworks", findings=findings,
+              evaluations=evaluations)
+    if content.drafts:
+        return tr("In the annex “Unfinished material”, not final: {what}", what=what)
+    return tr("Left out (only final material is signed): {what}", what=what)
 
 
 def _contents(sections: list[tuple[str, str, int]], fonts: FontSet, chain: FallbackChain,

@@ -108,6 +108,7 @@ class Request:
     clues: str = "new"  # document_model.CLUE_RULES (see services.handover_documents)
     classification: str = "secret"  # handover_model.CLASSIFICATIONS
     copy: int = 1  # 份号
+    drafts: bool = False  # unfinished material in a 未定稿附件 (else it stays out)
 
 
 def gather(ws: Workspace, request: Request) -> PacketContent:
@@ -125,7 +126,7 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
     chosen: list[Chosen] = parts["chosen"]
     reads = handover_documents.read(ws, [c.village_id for c in chosen],
                                     sorted({c.town_id for c in chosen}), request.clues,
-                                    issued_on)
+                                    issued_on, request.drafts)
     with ws.read() as s:
         shown = parts["ids"] + sessions + ballots + reads.record_ids()
         refs = _records(s, shown + reads.sealed_ids() + reads.linked_ids())
@@ -133,6 +134,8 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
         evidence = _evidence(s, tuple(r for r in refs if r.id in wanted),
                              {**reads.described(), **{v.id: v.name for v in villages}})
     results = tuple(_results(ws, sid) for sid in sessions)
+    final = tuple(r for r in results if r.final)
+    provisional = tuple(r for r in results if not r.final)
     with ws.read() as s:
         if revlog.digest(s) != digest:
             raise DataChanged()
@@ -145,10 +148,12 @@ def gather(ws: Workspace, request: Request) -> PacketContent:
     return PacketContent(
         number=number, issued_on=issued_on, team=parts["team"], issuer=parts["issuer"],
         issuer_role=parts["role"], receiver=request.receiver.strip(), digest=digest,
-        roster=parts["roster"], evaluations=results, documents=packet_documents(dossier),
+        roster=parts["roster"], evaluations=final,
+        documents=packet_documents(dossier, provisional),
         evidence=evidence, records=refs, clues=dossier.clues,
         clue_selection=dossier.selection, classification=request.classification,
-        copy=request.copy)
+        copy=request.copy, drafts=request.drafts,
+        unfinished=(reads.unsigned, len(provisional)))
 
 
 def gather_posting(ws: Workspace, request: Request) -> Posting:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
-from desktop.core.kinds import TASK_KINDS
+from desktop.core.kinds import SIGNED_OFF, TASK_KINDS
 from desktop.packet import document_model as m
 from desktop.services import clues as clue_register
 from desktop.services import findings as finding_register
@@ -63,9 +63,11 @@ class Reads:
     scope: tuple[set[str], set[str]]  # chosen village ids, their town ids
     rule: str
     today: dt.date
+    drafts: bool = False  # findings not signed off go into the packet's 未定稿附件
     clues: list[clue_register.Clue] = field(default_factory=list)
     withheld: int = 0
     findings: list[finding_register.Finding] = field(default_factory=list)
+    unsigned: int = 0  # findings of the chosen villages not signed off yet
     trails: dict[str, list[finding_register.TrailEntry]] = field(default_factory=dict)
     amendments: list[str] = field(default_factory=list)  # ids, for the manifest
     interviews: list[StepRecordRow] = field(default_factory=list)
@@ -102,10 +104,10 @@ class Reads:
 
 
 def read(ws: Workspace, village_ids: list[str], town_ids: list[str], rule: str,
-         today: dt.date) -> Reads:
+         today: dt.date, drafts: bool = False) -> Reads:
     if rule not in m.CLUE_RULES:
         raise ValueError(rule)
-    r = Reads((set(village_ids), set(town_ids)), rule, today)
+    r = Reads((set(village_ids), set(town_ids)), rule, today, drafts)
     with ws.read() as s:
         r.names = _names(s)
         me = s.get(InspectorRow, ws.actor.inspector_id) if ws.actor else None
@@ -123,7 +125,9 @@ def read(ws: Workspace, village_ids: list[str], town_ids: list[str], rule: str,
     visible = clue_register.clues(ws, ws.actor).clues
     r.clues = [c for c in visible if c.id in eligible and (leader or not c.sealed)]
     r.withheld = len(eligible) - len(r.clues)
-    r.findings = [f for f in finding_register.findings(ws) if r.in_scope(f.village_id, f.town_id)]
+    every = [f for f in finding_register.findings(ws) if r.in_scope(f.village_id, f.town_id)]
+    r.findings = [f for f in every if drafts or f.status == SIGNED_OFF]
+    r.unsigned = sum(f.status != SIGNED_OFF for f in every)
     r.trails = {f.id: finding_register.review_trail(ws, f.id) for f in r.findings}
     r.amendments = [a.id for f in r.findings for a in f.amendments]
     r.interviews.sort(key=lambda x: (r.names.get(x.village_id, ""), str(x.values.get("date")),
@@ -201,7 +205,7 @@ def dossier(r: Reads, *, round_name: str, team: str, receiver: str, issued_on: d
     return m.Dossier(
         round_name=round_name, team=team, receiver=receiver, issued_on=issued_on,
         villages=tuple(p.village for p in places), towns=tuple(p.town for p in places),
-        clues=sheets,
+        clues=sheets, drafts=r.drafts, unsigned=r.unsigned,
         selection=m.ClueSelection(r.rule, r.withheld), interviews=views, findings=papers,
         measures=_measures(r, places), reports=tuple(_report(r, p, labels) for p in places))
 

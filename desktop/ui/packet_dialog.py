@@ -85,6 +85,10 @@ class PacketDialog(QDialog):
         form.addRow(tr("PDF file"), out_row)
         form.addRow(tr("PKCS#12 file (optional)"), self.key)
         form.addRow(tr("Its password"), self.key_password)
+        self.drafts = QCheckBox(tr("Also sign the unfinished material, in an annex titled as "
+                                   "not final"))
+        self.drafts.setObjectName("drafts")
+        form.addRow("", self.drafts)
         self.preview = QCheckBox(tr("Look at the packet before saving it"))
         self.preview.setObjectName("preview")
         self.preview.setChecked(True)
@@ -129,7 +133,8 @@ class PacketDialog(QDialog):
         request = handover.Request(villages=villages, receiver=self.receiver.text(),
                                    clues=self.clues.currentData(),
                                    classification=self.classification.currentData(),
-                                   copy=self.copy.value())
+                                   copy=self.copy.value(),
+                                   drafts=self.drafts.isChecked())
         key = Path(self.key.text().strip()) if self.key.text().strip() else None
         password = self.key_password.text() or None
         path, passphrase = self.path, self.passphrase

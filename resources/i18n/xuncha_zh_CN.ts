@@ -432,6 +432,10 @@
         <translation>本份材料的份号（默认 1；0 表示不编份号）</translation>
     </message>
     <message>
+        <source>also sign the unfinished material (findings not signed off, evaluation results not verified, report frameworks) in a last annex titled as not final; by default it stays out</source>
+        <translation>把未定稿材料（尚未签发的问题、尚未核对一致的测评结果、报告框架）放入最后一个注明“未定稿”的附件一并签名；默认不列入</translation>
+    </message>
+    <message>
         <source>write the public posting (张榜公布) of the problems and their rectification instead: unsigned, nothing attached</source>
         <translation>改为生成问题及整改情况的张榜公布文件：不签名、不含附件</translation>
     </message>
@@ -1832,8 +1836,16 @@
         <translation>问题底稿</translation>
     </message>
     <message>
-        <source>The chosen villages have no findings registered.</source>
-        <translation>所选村（社区）暂无登记的问题。</translation>
+        <source>The chosen villages have no signed-off findings.</source>
+        <translation>所选村（社区）没有已签发的问题。</translation>
+    </message>
+    <message>
+        <source>Unfinished material (annex, not final)</source>
+        <translation>未定稿附件（非定稿材料）</translation>
+    </message>
+    <message>
+        <source>This annex was included on purpose by the person handing over. What it holds is not final: findings not signed off, evaluation results not verified, and report frameworks still to be written. It is signed with the packet only as a record of the state of the work.</source>
+        <translation>本附件由移交人特意列入，所载材料均未定稿：尚未签发的问题、尚未核对一致的测评结果和有待撰写的报告框架。随本材料一并签名，仅作为工作进度的记录。</translation>
     </message>
     <message>
         <source>Rectification notices</source>
@@ -1842,10 +1854,6 @@
     <message>
         <source>No immediate rectifications or rectification tasks are registered for the chosen villages.</source>
         <translation>所选村（社区）暂无登记的立行立改事项和整改任务。</translation>
-    </message>
-    <message>
-        <source>Village report outlines</source>
-        <translation>村巡察报告框架</translation>
     </message>
     <message>
         <source>No village chosen.</source>
@@ -2228,6 +2236,10 @@
         <translation>问题线索</translation>
     </message>
     <message>
+        <source>Unfinished material</source>
+        <translation>未定稿材料</translation>
+    </message>
+    <message>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
@@ -2270,6 +2282,18 @@
     <message>
         <source>Handover packet</source>
         <translation>巡察移交材料</translation>
+    </message>
+    <message>
+        <source>{findings} findings not signed off, {evaluations} evaluation results not verified, the village report frameworks</source>
+        <translation>尚未签发的问题{findings}个、尚未核对一致的测评结果{evaluations}项、各村巡察报告框架</translation>
+    </message>
+    <message>
+        <source>In the annex “Unfinished material”, not final: {what}</source>
+        <translation>列入“未定稿附件”（非定稿）：{what}</translation>
+    </message>
+    <message>
+        <source>Left out (only final material is signed): {what}</source>
+        <translation>未列入（只签名定稿材料）：{what}</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -3934,6 +3958,10 @@
     <message>
         <source>Its password</source>
         <translation>证书文件密码</translation>
+    </message>
+    <message>
+        <source>Also sign the unfinished material, in an annex titled as not final</source>
+        <translation>未定稿材料放入注明“未定稿”的附件一并签名</translation>
     </message>
     <message>
         <source>Look at the packet before saving it</source>
