@@ -139,20 +139,22 @@ def test_contents_and_bookmarks_point_at_the_sections(packet: Path) -> None:
     pages = {o["title"]: o["destpageposfrom1"] for o in outlines}
     assert list(pages) == ["一、移交函及问题线索登记表", "二、巡察基本情况", "三、民主测评结果",
                            "四、问题线索底稿", "五、谈话记录", "六、问题底稿",
-                           "七、立行立改通知书和整改通知书", "八、村巡察报告框架", "九、证据材料清单",
-                           "十、移交与签收"]
+                           "七、立行立改通知书和整改通知书", "八、证据材料清单", "九、移交与签收"]
     assert [k["title"] for k in outlines[0]["kids"]] == ["移交函", "问题线索登记表"]
     assert [k["title"] for k in outlines[2]["kids"]] == ["新桥村 · 群众满意度测评"]
     contents = pdf_text(packet, 2)
     for title, page in pages.items():
         assert re.search(re.escape(title) + r"\s*" + str(page) + r"\s*$", contents, re.M), title
         assert title in pdf_text(packet, page)
-    assert page_count(packet) == pages["十、移交与签收"]
+    assert page_count(packet) == pages["九、移交与签收"]
 
 
 def test_pdfdetach_gives_the_evidence_back(packet: Path, tmp_path: Path) -> None:
     listing = tool("pdfdetach", "-list", str(packet))
     assert listing.startswith("3 embedded files")
+    printed = [line.split() for line in tool("pdfimages", "-list", str(packet)).splitlines()[2:]]
+    assert len(printed) == 2 and all(row[2] == "image" and row[8] == "jpeg" for row in printed)
+    assert "其中的照片缩小印制如下" in pdf_text(packet)
     tool("pdfdetach", "-saveall", "-o", str(tmp_path), str(packet))
     expected = {hashlib.sha256(image("JPEG", 1)).hexdigest(),
                 hashlib.sha256(image("PNG", 2)).hexdigest()}

@@ -12,12 +12,21 @@ from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.core.i18n import tr
 from desktop.core.kinds import ROLE_LABELS
 from desktop.packet import layout
 from desktop.packet.evaluation_pdf import evaluation_flowables
+from desktop.packet.evidence_pictures import MEDIA_LABELS, PICTURES, printed
 from desktop.packet.fonts import FallbackChain, FontSet
 from desktop.packet.glyphs import check_story, draw_string
 from desktop.packet.handover_model import CLASSIFICATIONS, Document, PacketContent
@@ -155,8 +164,9 @@ def _evaluation_title(results) -> str:  # type: ignore[no-untyped-def]
 
 def _cover(content: PacketContent, facts: Facts, st: Styles,
            previous: Learned | None) -> list[Flowable]:
-    label = st.body.clone("cover_label", fontName=st.heading.fontName)
-    value = st.body.clone("cover_value")
+    # 14 pt (四号) rather than the body's 16 keeps the cover on its one page
+    label = st.body.clone("cover_label", fontName=st.heading.fontName, fontSize=14, leading=20)
+    value = st.body.clone("cover_value", fontSize=14, leading=20)
     digest = st.body.clone("cover_digest", fontSize=11, leading=15)
     pages = str(previous.pages) if previous else "—"
     rows = [
@@ -284,13 +294,30 @@ def _evidence(content: PacketContent, st: Styles) -> list[Flowable]:
         rows.append([Paragraph(str(n), st.cell_centre),
                      [Paragraph(text(e.name), st.cell),
                       Paragraph(text(e.sha256[:32]) + "<br/>" + text(e.sha256[32:]), digest)],
-                     Paragraph(text(e.media_type), st.cell),
+                     Paragraph(text(tr(MEDIA_LABELS[e.media_type]) if e.media_type in
+                                    MEDIA_LABELS else e.media_type), st.cell),
                      Paragraph(text(_size(e.size)), st.cell_centre),
                      Paragraph(text(e.described_as), st.cell)])
     table = Table(rows, colWidths=[12 * mm, 66 * mm, 28 * mm, 20 * mm, 30 * mm], repeatRows=1,
                   spaceBefore=1 * mm)
     table.setStyle(TableStyle([*_GRID, ("FONT", (0, 0), (-1, -1), st.cell.fontName)]))
-    return [Paragraph(text(intro), st.body), table]
+    return [Paragraph(text(intro), st.body), table, *_pictures(content, st)]
+
+
+def _pictures(content: PacketContent, st: Styles) -> list[Flowable]:
+    """Each photo of the evidence, printed downscaled under its number and name."""
+    out: list[Flowable] = []
+    for n, e in enumerate(content.evidence, 1):
+        picture = printed(e.data, TEXT_WIDTH, 110 * mm) if e.media_type in PICTURES else None
+        if picture is None:
+            continue
+        if not out:
+            out.append(Paragraph(text(tr("The photos among them, printed smaller (the "
+                                         "attached files are the originals):")), st.body))
+        caption = Paragraph(text(tr("Evidence {n}: {name} ({owner})", n=n, name=e.name,
+                                    owner=e.described_as)), st.small)
+        out.append(KeepTogether([caption, picture, Spacer(1, 4 * mm)]))
+    return out
 
 
 def _size(size: int) -> str:

@@ -2344,6 +2344,14 @@
         <translation>所属</translation>
     </message>
     <message>
+        <source>The photos among them, printed smaller (the attached files are the originals):</source>
+        <translation>其中的照片缩小印制如下（以所附文件为原件）：</translation>
+    </message>
+    <message>
+        <source>Evidence {n}: {name} ({owner})</source>
+        <translation>证据 {n}：{name}（{owner}）</translation>
+    </message>
+    <message>
         <source>{n} B</source>
         <translation>{n} B</translation>
     </message>
@@ -4578,6 +4586,34 @@ Ask them to open Team ▸ Devices of the round on their laptop and read its fing
     <message>
         <source>Top secret</source>
         <translation>绝密</translation>
+    </message>
+    <message>
+        <source>photo (JPEG)</source>
+        <translation>照片（JPEG）</translation>
+    </message>
+    <message>
+        <source>picture (PNG)</source>
+        <translation>图片（PNG）</translation>
+    </message>
+    <message>
+        <source>picture (WebP)</source>
+        <translation>图片（WebP）</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>sound recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
     </message>
 </context>
 </TS>
